@@ -1,0 +1,47 @@
+"""The velferdsgraf vocabulary as rdflib namespaces; VG must match velferdsgraf.ttl."""
+from __future__ import annotations
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
+
+VGID = Namespace("https://w3id.org/velferdsgraf/id/")
+ORG = Namespace("http://www.w3.org/ns/org#")
+SCHEMA = Namespace("https://schema.org/")
+WD = Namespace("http://www.wikidata.org/entity/")
+
+
+class VG(DefinedNamespace):
+    """velferdsgraf ontology terms (https://w3id.org/velferdsgraf/ontology#)."""
+
+    _fail = True  # VG.locatedin (a typo) raises instead of minting a new IRI
+
+    # classes
+    Person: URIRef  # a named human
+    Organisation: URIRef  # any named organisation or named unit
+    Municipality: URIRef  # a kommune, Norwegian or Nordic
+    Initiative: URIRef  # a named project, programme, partnership, network, strategy
+    Event: URIRef  # a meeting, seminar, conference, workshop
+    Role: URIRef  # a title or position
+    Report: URIRef  # one input document
+    Evidence: URIRef  # a sentence of a report that a statement was read from
+
+    # relations
+    locatedIn: URIRef  # organisation -> municipality
+    participatesIn: URIRef  # person/organisation/municipality -> initiative/event
+    municipalityNumber: URIRef  # current official kommunenummer
+
+    # provenance
+    report: URIRef  # evidence -> the report it is part of
+    sentence: URIRef  # evidence -> the sentence text
+    startOffset: URIRef  # evidence -> first character of the sentence in the report text
+    endOffset: URIRef  # evidence -> one past the last character of the sentence
+
+    _NS = Namespace("https://w3id.org/velferdsgraf/ontology#")
+
+
+PREFIXES: dict[str, Namespace] = {
+    "vg": Namespace(str(VG)),
+    "vgid": VGID,
+    "org": ORG,
+    "schema": SCHEMA,
+}
