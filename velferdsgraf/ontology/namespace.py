@@ -44,4 +44,10 @@ PREFIXES: dict[str, Namespace] = {
     "vgid": VGID,
     "org": ORG,
     "schema": SCHEMA,
+    # the other prefixes of docs/RDF.md, so every graph and query can bind the same set
+    "foaf": Namespace("http://xmlns.com/foaf/0.1/"),
+    "prov": Namespace("http://www.w3.org/ns/prov#"),
+    "dcterms": Namespace("http://purl.org/dc/terms/"),
+    "skos": Namespace("http://www.w3.org/2004/02/skos/core#"),
+    "owl": Namespace("http://www.w3.org/2002/07/owl#"),
 }

@@ -1,0 +1,150 @@
+"""Turn documents, extractions and resolved entities into an rdflib Graph (docs/RDF.md)."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, SKOS, XSD
+
+from ..input.document import Document
+from ..ontology.namespace import ORG, SCHEMA, VG, VGID, WD
+from .names import content_hash, slug
+from .resolve import Resolution
+from .sentences import SentenceIndex
+from .types import Entity, EntityType, Extraction, Relation, RelationKind
+
+_CLASSES = {
+    EntityType.PERSON: VG.Person,
+    EntityType.ORGANISATION: VG.Organisation,
+    EntityType.MUNICIPALITY: VG.Municipality,
+    EntityType.INITIATIVE: VG.Initiative,
+    EntityType.EVENT: VG.Event,
+    EntityType.ROLE: VG.Role,
+}
+_PREDICATES = {
+    RelationKind.AFFILIATION: ORG.memberOf,
+    RelationKind.LOCATED_IN: VG.locatedIn,
+    RelationKind.PARTICIPATES_IN: VG.participatesIn,
+}
+
+
+def report_iri(doc: Document) -> URIRef:
+    """The IRI of a report: stable, from its document id."""
+    return VGID[f"report/{slug(doc.id, max_length=120)}"]
+
+
+def entity_iri(entity: Entity) -> URIRef:
+    """The IRI of a resolved entity."""
+    return VGID[entity.key]
+
+
+def bind_prefixes(graph: Graph) -> Graph:
+    """Bind the prefixes of docs/RDF.md so Turtle output is readable."""
+    for prefix, namespace in (("vg", str(VG)), ("vgid", str(VGID)), ("org", str(ORG)),
+                              ("schema", str(SCHEMA)), ("prov", str(PROV)), ("dcterms", str(DCTERMS)),
+                              ("skos", str(SKOS)), ("owl", str(OWL)), ("foaf", "http://xmlns.com/foaf/0.1/")):
+        graph.bind(prefix, namespace, override=True, replace=True)
+    return graph
+
+
+class _Builder:
+    def __init__(self, resolution: Resolution) -> None:
+        self.graph = bind_prefixes(Graph())
+        self.resolution = resolution
+
+    def add_entity(self, entity: Entity) -> None:
+        g, node = self.graph, entity_iri(entity)
+        g.add((node, RDF.type, _CLASSES[entity.type]))
+        g.add((node, RDFS.label, Literal(entity.label)))
+        for alias in entity.aliases:
+            g.add((node, SKOS.altLabel, Literal(alias)))
+        if entity.type is EntityType.MUNICIPALITY and entity.attrs.get("kommunenummer_current"):
+            g.add((node, VG.municipalityNumber, Literal(entity.attrs["kommunenummer_current"])))
+        if entity.attrs.get("wikidata"):
+            g.add((node, OWL.sameAs, WD[entity.attrs["wikidata"]]))
+        if entity.attrs.get("orgnr") and entity.type is not EntityType.PERSON:
+            g.add((node, ORG.identifier, Literal(entity.attrs["orgnr"])))
+
+    def add_report(self, doc: Document) -> URIRef:
+        g, node = self.graph, report_iri(doc)
+        g.add((node, RDF.type, VG.Report))
+        g.add((node, DCTERMS.identifier, Literal(doc.id)))
+        g.add((node, RDFS.label, Literal(doc.title or doc.id)))
+        if doc.title:
+            g.add((node, DCTERMS.title, Literal(doc.title)))
+        if doc.source:
+            g.add((node, DCTERMS.source, Literal(doc.source)))
+        if doc.date:
+            g.add((node, DCTERMS.date, Literal(doc.date)))
+        if doc.lang:
+            g.add((node, DCTERMS.language, Literal(doc.lang)))
+        return node
+
+    def evidence(self, doc: Document, report: URIRef, span: tuple[int, int]) -> URIRef:
+        start, end = span
+        node = VGID[f"evidence/{content_hash(doc.id, str(start), str(end))}"]
+        g = self.graph
+        g.add((node, RDF.type, VG.Evidence))
+        g.add((node, VG.report, report))
+        g.add((node, VG.sentence, Literal(doc.text[start:end])))
+        g.add((node, VG.startOffset, Literal(start, datatype=XSD.integer)))
+        g.add((node, VG.endOffset, Literal(end, datatype=XSD.integer)))
+        return node
+
+    def add_relation(self, doc: Document, report: URIRef, rel: Relation, sentences: SentenceIndex) -> None:
+        subject = self.resolution.entity_of(rel.subject)
+        obj = self.resolution.entity_of(rel.object) if rel.object else None
+        if subject is None or (rel.object is not None and obj is None):
+            return
+        if rel.kind is not RelationKind.MEMBERSHIP and obj is None:
+            return
+        span = sentences.containing(rel.evidence.start, rel.evidence.end)
+        evidence = self.evidence(doc, report, span)
+        g = self.graph
+        if rel.kind is RelationKind.MEMBERSHIP:
+            role = self.resolution.entity_of(rel.role) if rel.role else None
+            if role is None:
+                return
+            parts = (subject.key, obj.key if obj else "", role.key)
+            node = VGID[f"membership/{content_hash(*parts)}"]
+            g.add((node, RDF.type, ORG.Membership))
+            g.add((node, ORG.member, entity_iri(subject)))
+            g.add((node, ORG.role, entity_iri(role)))
+            if obj is not None:
+                g.add((node, ORG.organization, entity_iri(obj)))
+                g.add((entity_iri(subject), ORG.memberOf, entity_iri(obj)))
+            if doc.date:
+                g.add((node, DCTERMS.date, Literal(doc.date)))
+            g.add((node, PROV.wasDerivedFrom, evidence))
+            return
+        assert obj is not None
+        predicate = _PREDICATES[rel.kind]
+        s, o = entity_iri(subject), entity_iri(obj)
+        g.add((s, predicate, o))
+        statement = VGID[f"statement/{content_hash(str(s), str(predicate), str(o))}"]
+        g.add((statement, RDF.type, RDF.Statement))
+        g.add((statement, RDF.subject, s))
+        g.add((statement, RDF.predicate, predicate))
+        g.add((statement, RDF.object, o))
+        g.add((statement, PROV.wasDerivedFrom, evidence))
+
+
+def build(documents: Sequence[Document], extractions: Sequence[Extraction], resolution: Resolution) -> Graph:
+    """The RDF graph of the documents: reports, entities, relations with provenance."""
+    builder = _Builder(resolution)
+    for entity in resolution.entities.values():
+        builder.add_entity(entity)
+    by_doc = {x.doc_id: x for x in extractions}
+    for doc in documents:
+        report = builder.add_report(doc)
+        extraction = by_doc.get(doc.id)
+        if extraction is None:
+            continue
+        for mention in extraction.mentions:
+            entity = resolution.entity_of(mention)
+            if entity is not None and entity.type is not EntityType.ROLE:
+                builder.graph.add((report, SCHEMA.mentions, entity_iri(entity)))
+        sentences = SentenceIndex(doc.text)
+        for rel in extraction.relations:
+            builder.add_relation(doc, report, rel, sentences)
+    return builder.graph

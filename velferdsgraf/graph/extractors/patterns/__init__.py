@@ -1,0 +1,108 @@
+"""The "patterns" extractor: Norwegian and Danish rules for names, titles and relations.
+
+It runs after the gazetteer (and the NER model, when shipped) and sees their mentions,
+so a title rule can attach "direktør i Bufdir" to the organisation the gazetteer found.
+"""
+from __future__ import annotations
+
+import re
+
+from ....input.document import Document
+from ...types import EntityType, Extraction, Mention
+from .initiatives import acronym_aliases, find_initiatives_and_events
+from .organisations import cap_sequence, listed_organisations, shaped_organisations
+from .persons import find_persons, find_short_names
+from .relations import MentionIndex, Relations, located_in, participation, role_relations
+from .roles import find_titles
+from .text import tokenize
+
+__all__ = ["PatternExtractor"]
+
+_ORG_AFTER = re.compile(r"\b(?:fra|frå|i|ved|hos|av|for|i regi av|sammen med|i samarbeid med)\s+$")
+
+
+def _keep_new(new: list[Mention], known: list[Mention]) -> list[Mention]:
+    """Drop rule mentions that repeat or sit inside a mention found earlier."""
+    kept = []
+    for m in new:
+        if any(k.start <= m.start and m.end <= k.end and (k.type is m.type or k.source == "gazetteer")
+               and not (k.type is EntityType.MUNICIPALITY and m.type is EntityType.ORGANISATION)
+               for k in known):
+            continue
+        kept.append(m)
+    return kept
+
+
+class PatternExtractor:
+    """Rule-based persons, roles, organisations, initiatives, events and their relations."""
+
+    name = "patterns"
+
+    def extract(self, doc: Document, prior: Extraction | None = None) -> Extraction:
+        """Find names and relations in ``doc``, using ``prior`` mentions as anchors."""
+        text = doc.text
+        known = [m for m in (prior.mentions if prior else []) if m.type is not EntityType.PERSON]
+        prior_persons = [m for m in (prior.mentions if prior else []) if m.type is EntityType.PERSON]
+        tokens = tokenize(text)
+
+        named = _keep_new(find_initiatives_and_events(doc), known)
+        orgs = _keep_new(shaped_organisations(doc, tokens), known + named)
+        listed, list_lines = listed_organisations(doc, known)
+        orgs += _keep_new(listed, known + orgs)
+        anchors = known + orgs + named
+        persons = find_persons(doc, tokens, anchors)
+        persons += [p for p in prior_persons if not any(_overlaps(p, q) for q in persons)
+                    and not any(_overlaps(p, a) for a in anchors)]
+        orgs += _context_organisations(doc, tokens, persons, known + orgs + named)
+        anchors = known + orgs + named
+        persons += find_short_names(doc, tokens, persons, anchors)
+        named += _keep_new(acronym_aliases(doc, named + orgs), known + orgs + named)
+
+        mentions = known + orgs + named + persons
+        out = Relations(doc)
+        titles = find_titles(text, tokens)
+        titles = [t for t in titles if not any(m.start <= t.start < m.end for m in mentions
+                                               if m.type is not EntityType.PERSON)]
+        index = MentionIndex(mentions)
+        role_relations(doc, persons, titles, index, out)
+        all_mentions = mentions + out.mentions
+        located_in(all_mentions, out)
+        participation(doc, all_mentions, list_lines, out)
+        new = orgs + named + [p for p in persons if p not in prior_persons] + out.mentions
+        return Extraction(doc.id, new, out.relations)
+
+
+def _overlaps(a: Mention, b: Mention) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _context_organisations(doc: Document, tokens, persons: list[Mention], known: list[Mention]) -> list[Mention]:
+    """Capitalised names after "fra"/"i"/"ved" next to a person or title: "Thomas Jesting fra IKT Huset"."""
+    from .lexicon import STOPWORDS, is_title_word
+
+    text = doc.text
+    starts = {m.start for m in known + persons}
+    covered = [(m.start, m.end) for m in known + persons]
+    found = []
+    for i, tok in enumerate(tokens):
+        if not tok.is_cap or tok.text in STOPWORDS or tok.start in starts or i < 2:
+            continue
+        if any(s <= tok.start < e for s, e in covered):
+            continue
+        head = text[max(0, tok.start - 40):tok.start]
+        m = _ORG_AFTER.search(head)
+        if not m:
+            continue
+        before = head[:m.start()].rstrip()
+        trigger = m.group(0).split()[0]
+        prev_word = before.split()[-1] if before.split() else ""
+        near_person = any(0 <= tok.start - p.end <= 12 for p in persons) and trigger in {"fra", "frå"}
+        after_title = is_title_word(prev_word.strip(",")) and trigger in {"i", "ved", "hos", "av", "for", "fra", "frå"}
+        if not (near_person or after_title):
+            continue
+        end = cap_sequence(tokens, i, text)
+        surface = text[tok.start:tokens[end - 1].end]
+        found.append(Mention(doc.id, tok.start, tokens[end - 1].end, EntityType.ORGANISATION,
+                             surface, surface, "patterns"))
+        covered.append((tok.start, tokens[end - 1].end))
+    return found

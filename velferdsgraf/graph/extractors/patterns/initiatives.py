@@ -1,0 +1,98 @@
+"""Named initiatives and events: quoted names typed by context, and common Norwegian phrasings."""
+from __future__ import annotations
+
+import re
+
+from ....input.document import Document
+from ...types import EntityType, Mention
+
+SOURCE = "patterns"
+_QUOTED = re.compile(r"«([^«»\n]{3,120})»|[”“\"]([^”“\"\n]{3,120})[”“\"]")
+_INITIATIVE_CUE = re.compile(
+    r"(?:prosjekt|program|satsing|satsning|partnerskap|nettverk|strategi|initiativ|tiltak|"
+    r"fellesløft|dugnad|samarbeid|pilot|reform|plan|ordning|kampanje|projekt|indsats|innsats)\w*",
+    re.I,
+)
+_EVENT_CUE = re.compile(
+    r"(?:konferanse|konferense|seminar|workshop|møte|møde|samling|webinar|festival|messe|"
+    r"frokostmøte|dialogmøte|arrangement|kurs|konference|konkurranse|tittelen|årsmøte|forum)\w*",
+    re.I,
+)
+_EVENT_NOUN = r"(?:åpent |åpen |ope |digitalt |digital |felles |regionalt |nasjonalt )?(?:møte|seminar|konferanse|workshop|frokostmøte|dialogmøte|webinar|samling|fagdag|temadag|kickoff|kick-off)"
+# "til åpent møte om fremtidens velferdstjenester"
+_EVENT_ABOUT = re.compile(r"\b(" + _EVENT_NOUN + r"\s+om\s+[a-zæøå][\wæøå-]*(?:\s+[a-zæøå][\wæøå-]*){0,5})")
+# "digital workshop: Hvordan skape velferd mot 2040?"
+_EVENT_TITLED = re.compile(r"\b" + _EVENT_NOUN + r"(?:en|et|t)?\s*[:;]\s*([A-ZÆØÅ][^\n.!]{3,80}[?!]?)")
+# "KS’ partnerskap for radikal innovasjon", "Helsedirektoratets program for folkehelsearbeid"
+_OWNED = re.compile(
+    r"\b([A-ZÆØÅ][\wæøåÆØÅ-]*(?:’|'|s)\s+(?:partnerskap|program|nettverk|prosjekt|satsing|strategi)"
+    r"\s+for\s+[a-zæøå][\wæøå-]*(?:\s+(?:og\s+)?[a-zæøå][\wæøå-]*){0,4})"
+)
+_TRAILING_STOP = re.compile(
+    r"(?:\s+(?:og|i|for|med|av|til|på|som|er|vil|skal|kan|har|var|fortsette|utover|"
+    r"jobber|ble|blir|der|hvor|når))+$"
+)
+
+
+def _typed(text: str, start: int, end: int) -> EntityType | None:
+    """Type a quoted name by the words just before it (or right after it)."""
+    before = text[max(0, start - 45):start]
+    before_words = before.split()[-4:]
+    after = text[end:end + 40]
+    for word in reversed(before_words):
+        if _EVENT_CUE.fullmatch(word.strip(",;:()")):
+            return EntityType.EVENT
+        if _INITIATIVE_CUE.fullmatch(word.strip(",;:()")):
+            return EntityType.INITIATIVE
+    m = re.match(r"^[»”\"]?\s*,?\s*(?:er\s+)?(?:et|en|ei|eit|ein)\s+([\wæøå-]+)", after)
+    if m:
+        if _EVENT_CUE.fullmatch(m.group(1)):
+            return EntityType.EVENT
+        if _INITIATIVE_CUE.fullmatch(m.group(1)) or m.group(1).endswith(("prosjekt", "program")):
+            return EntityType.INITIATIVE
+    return None
+
+
+def find_initiatives_and_events(doc: Document) -> list[Mention]:
+    """Initiative and event names the text marks as such."""
+    text = doc.text
+    found: list[Mention] = []
+    for m in _QUOTED.finditer(text):
+        group = 1 if m.group(1) is not None else 2
+        s, e = m.start(group), m.end(group)
+        name = text[s:e].strip()
+        if not name or name.endswith((".", "!")) or len(name.split()) > 12:
+            continue
+        etype = _typed(text, m.start(), m.end())
+        if etype is not None:
+            s += len(text[s:e]) - len(text[s:e].lstrip())
+            found.append(Mention(doc.id, s, s + len(name), etype, name, name, SOURCE))
+    for m in _OWNED.finditer(text):
+        s, e = m.span(1)
+        name = _TRAILING_STOP.sub("", m.group(1))
+        found.append(Mention(doc.id, s, s + len(name), EntityType.INITIATIVE, name, name, SOURCE))
+    for pattern in (_EVENT_ABOUT, _EVENT_TITLED):
+        for m in pattern.finditer(text):
+            s = m.start(1)
+            name = _TRAILING_STOP.sub("", m.group(1).rstrip(" ,;:"))
+            found.append(Mention(doc.id, s, s + len(name), EntityType.EVENT, name, name, SOURCE))
+    return found
+
+
+def acronym_aliases(doc: Document, named: list[Mention]) -> list[Mention]:
+    """An all-caps word spelling the initials of a multi-word name in the same text ("PRI")."""
+    text = doc.text
+    by_acronym: dict[str, Mention] = {}
+    for mention in named:
+        words = [w for w in re.findall(r"[\wæøåÆØÅ]+", mention.name) if w.lower() not in {"og", "for", "i", "av", "til", "på", "med"}]
+        # The owner's possessive ("KS’ partnerskap …") is not part of the acronym.
+        if re.match(r"^\w+(?:’|'|s)\s", mention.name) and mention.type is EntityType.INITIATIVE:
+            words = words[1:]
+        if len(words) >= 2:
+            by_acronym.setdefault("".join(w[0] for w in words).upper(), mention)
+    found = []
+    for m in re.finditer(r"\b[A-ZÆØÅ]{2,6}\b", text):
+        target = by_acronym.get(m.group(0))
+        if target is not None:
+            found.append(Mention(doc.id, m.start(), m.end(), target.type, m.group(0), target.name, SOURCE))
+    return found

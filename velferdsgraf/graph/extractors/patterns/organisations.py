@@ -1,0 +1,177 @@
+"""Organisation names found by their shape: suffixes, heads, tails, list items, "NAV <sted>"."""
+from __future__ import annotations
+
+import re
+
+from ....input.document import Document
+from ...types import EntityType, Mention
+from .lexicon import ORG_HEADS, ORG_SUFFIXES, ORG_TAILS, STOPWORDS, is_title_word
+from .text import Token, tokenize
+
+SOURCE = "patterns"
+_CONNECTORS = frozenset({"og", "for", "i", "av", "til", "på", "&"})
+_SUFFIX = re.compile(r"(?:" + "|".join(sorted(ORG_SUFFIXES, key=len, reverse=True)) + r")$", re.I)
+_ACRONYM = re.compile(r"^[A-ZÆØÅ]{2,6}$|^[A-ZÆØÅ][a-zæøå]?[A-ZÆØÅ]{1,5}$")
+# Acronyms that are not organisations.
+_NOT_ORG_ACRONYMS = frozenset({"IKT", "CEO", "PDF", "NB", "OBS", "TV", "PC", "IT", "AI", "KI",
+                               "PS", "OK", "ID", "FAQ", "HR", "USA", "EU", "UK", "NOU", "AS", "ASA",
+                               "HF", "SA", "IKS", "KF", "RHF", "BA", "DA", "ANS", "MVA", "BNP"})
+_LIST_HEADER = re.compile(r"^\s*([A-ZÆØÅ][\wæøå/ -]{1,30}?)\s*:\s*(\S.*)$", re.M)
+_MUNICIPALITY_HEADERS = re.compile(r"^(kommuner|kommunar|kommunene|kommunane|kommuner og fylker)$", re.I)
+
+
+def strip_possessive(word: str) -> str:
+    """ "KS’" -> "KS", "NAVs" -> "NAV" (upper-case stem + s), others unchanged."""
+    if word.endswith(("’", "'")):
+        return word[:-1]
+    if len(word) > 2 and word.endswith("s") and word[:-1].isupper():
+        return word[:-1]
+    return word
+
+
+def has_org_suffix(word: str) -> bool:
+    """Does ``word`` end like an organisation ("Kreftforeningen", "utviklingsenheten")?"""
+    return bool(_SUFFIX.search(word)) and len(word) > 6
+
+
+def cap_sequence(tokens: list[Token], i: int, text: str) -> int:
+    """Index one past the end of the capitalised name that starts at token ``i``.
+
+    Joins capitalised words, hyphen compounds ("Kommunal- og moderniseringsdepartementet")
+    and connectors followed by a capitalised word ("Senter for Sosialt Entreprenørskap").
+    """
+    j = i + 1
+    while j < len(tokens):
+        tok, prev = tokens[j], tokens[j - 1]
+        if text[prev.end:tok.start].count("\n"):
+            break
+        if tok.is_cap and tok.text not in STOPWORDS and tok.start - prev.end <= 1 and not is_title_word(tok.text):
+            j += 1
+            continue
+        if prev.text.endswith("-") and tok.text in {",", "og", "eller"}:
+            k = j + 1 if tok.text != "," else j + 1
+            while k < len(tokens) and (tokens[k].text.endswith("-") or tokens[k].text in {",", "og"}):
+                k += 1
+            if k < len(tokens) and tokens[k].is_word:
+                j = k + 1
+                continue
+            break
+        if tok.text in _CONNECTORS and j + 1 < len(tokens) and tokens[j + 1].is_cap \
+                and tokens[j + 1].text not in STOPWORDS and prev.is_word:
+            j += 2
+            continue
+        break
+    return j
+
+
+def _mention(doc: Document, start: int, end: int, name: str | None = None) -> Mention:
+    surface = doc.text[start:end]
+    return Mention(doc.id, start, end, EntityType.ORGANISATION, surface, name or surface, SOURCE)
+
+
+def shaped_organisations(doc: Document, tokens: list[Token]) -> list[Mention]:
+    """Organisations recognisable by their own shape, anywhere in the text."""
+    text = doc.text
+    found: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if not tok.is_cap or tok.text in STOPWORDS:
+            i += 1
+            continue
+        word = strip_possessive(tok.text)
+        # "NAV Ski", "Nav Grünerløkka": the NAV office of a place.
+        if word.upper() == "NAV" and i + 1 < len(tokens) and tokens[i + 1].is_cap \
+                and tokens[i + 1].text not in STOPWORDS and tokens[i + 1].start - tok.end == 1:
+            end = cap_sequence(tokens, i + 1, text)
+            found.append(_mention(doc, tok.start, tokens[end - 1].end))
+            i = end
+            continue
+        end = cap_sequence(tokens, i, text)
+        words = tokens[i:end]
+        last = strip_possessive(words[-1].text)
+        is_org = (
+            has_org_suffix(last)
+            or (len(words) > 1 and (words[0].text in ORG_HEADS or last in ORG_TAILS))
+            or (len(words) > 1 and words[-1].text.endswith(tuple(ORG_SUFFIXES)))
+        )
+        if is_org and not (len(words) == 1 and is_title_word(word)):
+            # "Kreftforeningen Fysioterapiforbundet": two names side by side.
+            parts = _split_adjacent_names(words)
+            for a, b in parts:
+                found.append(_mention(doc, a.start, b.end, _possessive_name(text[a.start:b.end])))
+            i = end
+            continue
+        if len(words) == 1 and _ACRONYM.match(word) and word not in _NOT_ORG_ACRONYMS:
+            found.append(Mention(doc.id, tok.start, tok.start + len(word), EntityType.ORGANISATION,
+                                 word, word, SOURCE))
+        i = end
+    return found
+
+
+def _possessive_name(name: str) -> str:
+    return name[:-1] if name.endswith(("’", "'")) else name
+
+
+def _split_adjacent_names(words: list[Token]) -> list[tuple[Token, Token]]:
+    """Split a run of capitalised words where a suffix-name ends mid-run."""
+    parts, first = [], 0
+    for k, w in enumerate(words):
+        if k < len(words) - 1 and has_org_suffix(w.text) and words[k + 1].is_cap \
+                and (has_org_suffix(words[k + 1].text) or k + 2 == len(words) and has_org_suffix(words[-1].text)):
+            parts.append((words[first], w))
+            first = k + 1
+    parts.append((words[first], words[-1]))
+    return parts
+
+
+def listed_organisations(doc: Document, known: list[Mention]) -> tuple[list[Mention], list[tuple[int, int]]]:
+    """Items of "Header: A, B og C" lines that are not municipalities.
+
+    Returns the organisation mentions and the (start, end) spans of all list lines,
+    which the participant rules use.
+    """
+    text = doc.text
+    found: list[Mention] = []
+    lines: list[tuple[int, int]] = []
+    for m in _LIST_HEADER.finditer(text):
+        header, body_start = m.group(1).strip(), m.start(2)
+        items = _split_items(text, body_start, m.end(2))
+        if len(items) < 2 and not _MUNICIPALITY_HEADERS.match(header):
+            if not (items and _looks_like_name(text[items[0][0]:items[0][1]])):
+                continue
+        if any(text[s:e][:1].islower() for s, e in items) and len(items) < 3:
+            continue
+        lines.append((m.start(), m.end()))
+        if _MUNICIPALITY_HEADERS.match(header):
+            continue
+        for s, e in items:
+            if any(k.start <= s and e <= k.end and k.type is EntityType.MUNICIPALITY for k in known):
+                continue
+            for a, b in _split_adjacent_names(tokenize(text, s, e)) if " " in text[s:e] else [(None, None)]:
+                if a is None:
+                    found.append(_mention(doc, s, e))
+                else:
+                    found.append(_mention(doc, a.start, b.end))
+    return found, lines
+
+
+def _looks_like_name(item: str) -> bool:
+    return bool(item) and item[0].isupper() and len(item.split()) <= 6
+
+
+def _split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the comma/og-separated items of a list line."""
+    spans = []
+    for m in re.finditer(r"[^,;]+", text[start:end]):
+        piece_start = start + m.start()
+        for part in re.finditer(r"(?:(?!\s+(?:og|and|samt)\s+).)+", m.group(0)):
+            s = piece_start + part.start()
+            e = piece_start + part.end()
+            while s < e and text[s] in " .\t":
+                s += 1
+            while e > s and text[e - 1] in " .\t":
+                e -= 1
+            if e > s and text[s].isupper():
+                spans.append((s, e))
+    return spans

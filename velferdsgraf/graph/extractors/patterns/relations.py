@@ -1,0 +1,260 @@
+"""Relations between the mentions of one document: roles, affiliations, places, participation."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from ....input.document import Document
+from ...types import EntityType, Evidence, Mention, Relation, RelationKind
+from .roles import Title
+from .text import line_bounds
+
+SOURCE = "patterns"
+_PLACES = (EntityType.ORGANISATION, EntityType.MUNICIPALITY)
+_PREP = re.compile(r"\s*(?:i|ved|hos|for|på|av|fra|frå|til|in|at)\s+")
+_ORG_JOIN = re.compile(r"\s*(?:,|og|og i|–|—|-)\s*")
+_TITLE_JOIN = re.compile(r"\s*(?:,\s*(?:og\s+)?|og\s+)")
+_AFTER_NAME = re.compile(r"\s*(?:,\s*(?:som\s+er\s+|som\s+)?|\(\s*|\s+som\s+er\s+|\s+)")
+_FROM = re.compile(r"\s+(?:fra|frå)\s+")
+_PRONOUN_IS = re.compile(r"\b(?:Hun|Han|Ho)\s+er\s+")
+
+
+@dataclass
+class Relations:
+    """Accumulates the relations and any mentions the rules had to add."""
+
+    doc: Document
+    relations: list[Relation] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+    def add(self, kind: RelationKind, subject: Mention, obj: Mention | None, start: int, end: int,
+            role: Mention | None = None) -> None:
+        self.relations.append(Relation(kind, subject, obj, Evidence(self.doc.id, start, end), role, SOURCE))
+
+
+class MentionIndex:
+    """Mentions by start offset, for "is there an organisation right here?" questions."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.mentions = sorted(mentions, key=lambda m: (m.start, -(m.end - m.start)))
+        self.starts = [m.start for m in self.mentions]
+
+    def at(self, offset: int, types: tuple[EntityType, ...]) -> Mention | None:
+        """The longest mention of one of ``types`` starting exactly at ``offset``."""
+        i = bisect_left(self.starts, offset)
+        while i < len(self.mentions) and self.mentions[i].start == offset:
+            if self.mentions[i].type in types:
+                return self.mentions[i]
+            i += 1
+        return None
+
+
+def _skip(pattern: re.Pattern[str], text: str, pos: int) -> int | None:
+    m = pattern.match(text, pos)
+    return m.end() if m else None
+
+
+def org_list(text: str, pos: int, index: MentionIndex) -> tuple[list[Mention], int]:
+    """Organisations/municipalities starting at ``pos``: "Oppegård og Ski – Nordre Follo"."""
+    orgs: list[Mention] = []
+    first = index.at(pos, _PLACES)
+    if first is None:
+        return orgs, pos
+    orgs.append(first)
+    end = first.end
+    while True:
+        nxt = _skip(_ORG_JOIN, text, end)
+        if nxt is None:
+            break
+        m = index.at(nxt, _PLACES)
+        # "direktør i Aleris, Mari Trommald": a comma followed by a name is not a list.
+        if m is None or (text[end:nxt].strip() == "," and index.at(nxt, (EntityType.PERSON,))):
+            break
+        orgs.append(m)
+        end = m.end
+    return orgs, end
+
+
+@dataclass
+class _Group:
+    titles: list[Title]
+    orgs: list[Mention]
+
+
+def title_chain(text: str, pos: int, titles: dict[int, Title], index: MentionIndex) -> tuple[list[_Group], int]:
+    """Parse "tittel og tittel i Org, tittel av Org" starting at ``pos``."""
+    groups: list[_Group] = []
+    while pos in titles:
+        group = _Group([titles[pos]], [])
+        pos = titles[pos].end
+        while (nxt := _skip(re.compile(r"\s+og\s+"), text, pos)) is not None and nxt in titles:
+            group.titles.append(titles[nxt])
+            pos = titles[nxt].end
+        for pattern in (_PREP, re.compile(r"\s+"), re.compile(r"\s*,\s*")):
+            nxt = _skip(pattern, text, pos)
+            if nxt is None:
+                continue
+            orgs, end = org_list(text, nxt, index)
+            if not orgs:
+                continue
+            # A bare comma before an organisation only in bylines/parentheses: "rådgiver, enheten".
+            if pattern.pattern == r"\s*,\s*" and not re.match(r"\s*(?:\)|$|\n)", text[end:end + 2]):
+                continue
+            group.orgs, pos = orgs, end
+            break
+        groups.append(group)
+        nxt = _skip(_TITLE_JOIN, text, pos)
+        if nxt is None or nxt not in titles:
+            break
+        pos = nxt
+    return groups, pos
+
+
+def role_relations(doc: Document, persons: list[Mention], titles: list[Title], index: MentionIndex,
+                   out: Relations) -> None:
+    """Memberships and affiliations from appositions, titles before names, "fra", "Hun er"."""
+    text = doc.text
+    by_start = {t.start: t for t in titles}
+    used: set[int] = set()
+    role_mentions: dict[int, Mention] = {}
+
+    def role(title: Title) -> Mention:
+        if title.start not in role_mentions:
+            m = Mention(doc.id, title.start, title.end, EntityType.ROLE, text[title.start:title.end], title.label, SOURCE)
+            role_mentions[title.start] = m
+            out.mentions.append(m)
+        return role_mentions[title.start]
+
+    def state(person: Mention, groups: list[_Group], start: int, end: int) -> None:
+        for group in groups:
+            for title in group.titles:
+                used.add(title.start)
+                if not group.orgs:
+                    out.add(RelationKind.MEMBERSHIP, person, None, start, end, role(title))
+                for org in group.orgs:
+                    if title.label.lower().startswith("nav-") and org.type is EntityType.MUNICIPALITY:
+                        office = _nav_office(doc, title, org, index)
+                        out.add(RelationKind.MEMBERSHIP, person, office, start, end, role(title))
+                        out.add(RelationKind.AFFILIATION, person, org, start, end)
+                        continue
+                    out.add(RelationKind.MEMBERSHIP, person, org, start, end, role(title))
+
+    ordered = sorted(persons, key=lambda p: p.start)
+    for person in ordered:
+        nxt = _skip(_AFTER_NAME, text, person.end)
+        if nxt is not None and nxt in by_start and nxt not in used:
+            groups, end = title_chain(text, nxt, by_start, index)
+            state(person, groups, person.start, end)
+        nxt = _skip(_FROM, text, person.end)
+        if nxt is not None:
+            orgs, end = org_list(text, nxt, index)
+            for org in orgs:
+                out.add(RelationKind.AFFILIATION, person, org, person.start, end)
+    # Titles before names: "statssekretær Paul Chaffey", "NAV-leder i Oppegård kommune, Tone Skjelbostad".
+    person_at = {p.start: p for p in ordered}
+    for title in titles:
+        if title.start in used:
+            continue
+        groups, end = title_chain(text, title.start, by_start, index)
+        nxt = _skip(re.compile(r"\s*,?\s*"), text, end)
+        if nxt is not None and nxt in person_at and len(groups) == 1:
+            state(person_at[nxt], groups, title.start, person_at[nxt].end)
+    # "Hun er matematiker og teknologiinvestor": the last person named before.
+    for m in _PRONOUN_IS.finditer(text):
+        if m.end() in by_start and m.end() not in used:
+            before = [p for p in ordered if p.end <= m.start() and len(p.name.split()) >= 2]
+            if before and m.start() - before[-1].end < 400:
+                groups, end = title_chain(text, m.end(), by_start, index)
+                state(before[-1], groups, m.start(), end)
+
+
+def _nav_office(doc: Document, title: Title, municipality: Mention, index: MentionIndex) -> Mention:
+    """The NAV office a "NAV-leder i <kommune>" leads, as an organisation mention."""
+    name = f"NAV {municipality.name}"
+    for m in index.mentions:
+        if m.type is EntityType.ORGANISATION and m.name.casefold() == name.casefold():
+            return m
+    return Mention(doc.id, title.start, municipality.end, EntityType.ORGANISATION,
+                   doc.text[title.start:municipality.end], name, SOURCE, (("implicit", "1"),))
+
+
+def located_in(mentions: list[Mention], out: Relations) -> None:
+    """An organisation whose name holds a municipality: "NAV Ski", "Ungdomsrådet i Bærum kommune"."""
+    orgs = [m for m in mentions if m.type is EntityType.ORGANISATION]
+    munis = [m for m in mentions if m.type is EntityType.MUNICIPALITY]
+    for org in orgs:
+        for muni in munis:
+            if org.start <= muni.start and muni.end <= org.end and (org.start, org.end) != (muni.start, muni.end):
+                out.add(RelationKind.LOCATED_IN, org, muni, org.start, org.end)
+        if org.attr("implicit"):
+            for muni in munis:
+                if muni.end == org.end:
+                    out.add(RelationKind.LOCATED_IN, org, muni, org.start, org.end)
+
+
+_SPEAKER_CUES = re.compile(
+    r"\b(?:innleder\w*|innledet|innleiar\w*|foredrag\w*|snakket|snakka|paneldebatt\w*|panel\w*|"
+    r"F\.v\.|ledet|leia|møteleder|avsluttet|avslutta|åpnet|opna|deltok|presenterte|presenterer|"
+    r"inviterte|invitert|ansvarlig for dagens|talte|holdt)\b",
+    re.I,
+)
+_HOSTING = re.compile(r"\b(?:inviterte|inviterer|invitert|arrangerte|arrangerer|arrangert|var vertskap|"
+                      r"er vertskap|stod bak|sto bak|i regi av)\b", re.I)
+_LIST_CUE = re.compile(r"^\s*(?:deltakere|deltakarar|deltagere|deltok|påmeldte|deltakande)\b", re.I | re.M)
+
+
+def participation(doc: Document, mentions: list[Mention], list_lines: list[tuple[int, int]],
+                  out: Relations) -> None:
+    """Who takes part in the events and initiatives of the text."""
+    text = doc.text
+    events = [m for m in mentions if m.type is EntityType.EVENT]
+    initiatives = [m for m in mentions if m.type is EntityType.INITIATIVE]
+    targets = events or initiatives
+    if not targets:
+        return
+    main = targets[0]
+    actors = [m for m in mentions if m.type in (EntityType.PERSON, EntityType.ORGANISATION, EntityType.MUNICIPALITY)]
+    # Listed participants: every list line after a "Deltakere" cue.
+    cue = _LIST_CUE.search(text)
+    if cue:
+        lines = [(s, e) for s, e in list_lines if s >= cue.start()]
+        listed = [a for a in actors if any(s <= a.start < e for s, e in lines)]
+        for target in _distinct(events + [i for i in initiatives if not _owned(i)]):
+            for actor in listed:
+                out.add(RelationKind.PARTICIPATES_IN, actor, target, actor.start, actor.end)
+    # Hosts and speakers, in sentences that say so.
+    for actor in actors:
+        line_start, line_end = line_bounds(text, actor.start)
+        sentence = _sentence(text, actor.start, line_start, line_end)
+        s, e = sentence
+        if actor.type is EntityType.PERSON and len(actor.name.split()) < 2:
+            continue
+        if _SPEAKER_CUES.search(text, s, e) or _HOSTING.search(text, s, e):
+            in_sentence = [t for t in targets if s <= t.start < e]
+            target = in_sentence[0] if in_sentence else main
+            if actor.type is not EntityType.PERSON and not _HOSTING.search(text, s, e):
+                continue
+            out.add(RelationKind.PARTICIPATES_IN, actor, target, s, e)
+
+
+def _owned(initiative: Mention) -> bool:
+    """ "KS’ partnerskap for …": a partnership owned by an organisation, not joined by the list."""
+    return bool(re.match(r"^\w+(?:’|'|s)\s", initiative.name))
+
+
+def _distinct(mentions: list[Mention]) -> list[Mention]:
+    seen, result = set(), []
+    for m in mentions:
+        if (m.type, m.name) not in seen:
+            seen.add((m.type, m.name))
+            result.append(m)
+    return result
+
+
+def _sentence(text: str, offset: int, line_start: int, line_end: int) -> tuple[int, int]:
+    s = max(text.rfind(". ", line_start, offset), text.rfind("? ", line_start, offset),
+            text.rfind("! ", line_start, offset))
+    s = line_start if s < 0 else s + 2
+    ends = [i for i in (text.find(". ", offset, line_end), text.find("? ", offset, line_end)) if i >= 0]
+    return s, (min(ends) + 1 if ends else line_end)

@@ -1,0 +1,90 @@
+"""Title spans ("statssekretær", "kommunalsjef for helse og omsorg", "NAV-leder")."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import TITLE_PREFIXES, is_title_word
+from .text import Token
+
+_QUALIFIER_STOP = frozenset(
+    """og eller som er var har hadde vil skal kan i på fra frå til med av om for ved hos men
+    at det den de seg sin sitt sine hun han ho dei der da nå også òg ikke ikkje mer meir mest
+    blant annet sa sier""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    """A title phrase in the text and its label in the text's own words."""
+
+    start: int
+    end: int
+    label: str
+
+
+def _label(text: str) -> str:
+    words = text.split()
+    first = words[0]
+    if first[:1].isupper() and first[1:2].islower():
+        words[0] = first[0].lower() + first[1:]
+    return " ".join(words)
+
+
+def find_titles(text: str, tokens: list[Token]) -> list[Title]:
+    """Every title phrase, with its qualifiers ("for velferd", "oppvekst barnehage")."""
+    titles: list[Title] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if not tok.is_word:
+            i += 1
+            continue
+        start_i = i
+        if tok.lower in TITLE_PREFIXES and i + 1 < len(tokens) and is_title_word(tokens[i + 1].text):
+            i += 1
+        if not is_title_word(tokens[i].text) or tokens[i].lower in TITLE_PREFIXES:
+            i = start_i + 1
+            continue
+        end_i = i + 1
+        # "kommunaldirektør for velferd", "professor i intellektuell kapital"
+        if end_i + 1 < len(tokens) and tokens[end_i].lower in {"for", "i"} and tokens[end_i + 1].text.islower() \
+                and tokens[end_i + 1].lower not in _QUALIFIER_STOP:
+            k = end_i + 1
+            while k < len(tokens) and k < end_i + 6 and (
+                (tokens[k].text.islower() and tokens[k].lower not in _QUALIFIER_STOP - {"og"})
+                or (tokens[k].lower == "og" and k + 1 < len(tokens) and tokens[k + 1].text.islower()
+                    and not is_title_word(tokens[k + 1].text))
+            ):
+                k += 1
+            if tokens[k - 1].lower != "og":
+                end_i = k
+        else:
+            # Byline qualifiers: "seksjonsleder skole," "kommunalsjef oppvekst barnehage,"
+            k = end_i
+            while k < len(tokens) and k < end_i + 4 and tokens[k].text.islower() and tokens[k].is_word \
+                    and tokens[k].lower not in _QUALIFIER_STOP and not is_title_word(tokens[k].text):
+                k += 1
+            if k > end_i and _ends_clause(text, tokens, k):
+                end_i = k
+        start, end = tokens[start_i].start, tokens[end_i - 1].end
+        titles.append(Title(start, end, _label(text[start:end])))
+        i = end_i
+    return titles
+
+
+def _ends_clause(text: str, tokens: list[Token], k: int) -> bool:
+    """A byline qualifier must be followed by a comma, a line end or "og <Name>"."""
+    if k >= len(tokens):
+        return True
+    nxt = tokens[k]
+    if "\n" in text[tokens[k - 1].end:nxt.start]:
+        return True
+    if nxt.text in {",", ";", ")"}:
+        return True
+    return nxt.lower == "og" and k + 1 < len(tokens) and tokens[k + 1].is_cap
+
+
+def label_key(label: str) -> str:
+    """Case-insensitive comparison key of a role label."""
+    return re.sub(r"\s+", " ", label).casefold()

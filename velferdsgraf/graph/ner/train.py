@@ -1,0 +1,172 @@
+"""Train the NorNE NER pipeline from the CoNLL-U files with the versioned config.cfg.
+
+Train on bokmål + nynorsk train, pick the best checkpoint on bokmål dev, copy it to
+``output_dir`` and score it there. The NorNE test split is never read.
+"""
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from ...errors import ModelError
+from .conllu import docs_from_conllu
+from .evaluate import NerScores, evaluate_conllu, format_scores
+
+CONFIG_PATH = Path(__file__).with_name("config.cfg")
+TRAIN_FILES = ("nob/norne-nob-train.ndt.conllu", "nno/norne-nno-train.ndt.conllu")
+DEV_FILE = "nob/norne-nob-dev.ndt.conllu"
+
+
+def norne_files(norne_dir: Path) -> tuple[list[Path], Path]:
+    """The train files and the dev file below ``norne_dir``; ModelError if one is missing."""
+    train = [Path(norne_dir) / name for name in TRAIN_FILES]
+    dev = Path(norne_dir) / DEV_FILE
+    missing = [str(p) for p in (*train, dev) if not p.is_file()]
+    if missing:
+        raise ModelError(f"NorNE files not found: {', '.join(missing)}")
+    return train, dev
+
+
+def write_docbins(norne_dir: Path, work_dir: Path, max_sentences: int | None = None) -> dict[str, Any]:
+    """Convert NorNE train (nob + nno) and bokmål dev to spaCy DocBins in ``work_dir``.
+
+    ``max_sentences`` caps the training sentences (split evenly between the files)
+    and the dev sentences used for checkpoint selection.
+    """
+    import spacy
+    from spacy.tokens import DocBin
+
+    train_paths, dev_path = norne_files(norne_dir)
+    vocab = spacy.blank("nb").vocab
+    per_file = None if max_sentences is None else max(1, -(-max_sentences // len(train_paths)))
+    train_docs = docs_from_conllu(vocab, train_paths, limit=per_file)[:max_sentences]
+    dev_docs = docs_from_conllu(vocab, [dev_path], limit=max_sentences)
+    work_dir.mkdir(parents=True, exist_ok=True)
+    DocBin(docs=train_docs).to_disk(work_dir / "train.spacy")
+    DocBin(docs=dev_docs).to_disk(work_dir / "dev.spacy")
+    return {
+        "train_sentences": len(train_docs),
+        "train_tokens": sum(len(d) for d in train_docs),
+        "dev_sentences": len(dev_docs),
+    }
+
+
+def limit_threads(n: int = 1) -> None:
+    """Ask BLAS/OpenMP for ``n`` threads (effective for libraries not yet loaded)."""
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS"):
+        os.environ.setdefault(var, str(n))
+
+
+def _replace_dir(src: Path, dest: Path) -> None:
+    """Copy ``src`` to ``dest`` so that a reader never sees a half-written model."""
+    tmp = dest.with_name(dest.name + ".part")
+    shutil.rmtree(tmp, ignore_errors=True)
+    shutil.copytree(src, tmp)
+    if dest.exists():
+        shutil.rmtree(dest)
+    tmp.rename(dest)
+
+
+def _scores_dict(scores: NerScores) -> dict[str, Any]:
+    per_label = {
+        label: {"p": s.precision, "r": s.recall, "f": s.f, "support": s.support}
+        for label, s in scores.per_label.items()
+    }
+    return {
+        "ents_p": scores.overall.precision,
+        "ents_r": scores.overall.recall,
+        "ents_f": scores.overall.f,
+        "ents_per_type": per_label,
+    }
+
+
+def _write_meta(model_dir: Path, info: Mapping[str, Any]) -> None:
+    meta_path = model_dir / "meta.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta.update(
+        name="norne",
+        version="0.1.0",
+        description="Norwegian NER (NorNE 9 labels) for velferdsgraf; tok2vec (hash + CNN) + ner, no vectors",
+        sources=[{"name": "NorNE (train: nob + nno)", "url": "https://github.com/ltgoslo/norne",
+                  "license": "CC0 1.0 (annotations); texts from NDT"}],
+        license="CC0-1.0 annotations (NorNE/NDT)",
+        velferdsgraf_training=dict(info),
+    )
+    meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def train_ner(
+    norne_dir: Path,
+    output_dir: Path,
+    *,
+    max_steps: int | None = None,
+    max_sentences: int | None = None,
+    config_path: Path = CONFIG_PATH,
+    overrides: Mapping[str, Any] | None = None,
+    work_dir: Path | None = None,
+    seed: int = 0,
+    verbose: bool = True,
+) -> dict[str, Any]:
+    """Train the NER pipeline on NorNE and save the best checkpoint to ``output_dir``.
+
+    :param norne_dir: folder with ``nob/`` and ``nno/`` NorNE CoNLL-U files.
+    :param output_dir: where the trained pipeline goes (replaced if present).
+    :param max_steps: stop after this many updates (default: the config's).
+    :param max_sentences: train on at most this many sentences (smoke runs).
+    :param overrides: extra spaCy config overrides, e.g. ``{"training.dropout": 0.2}``.
+    :param work_dir: keep the DocBins and checkpoints here (default: a temporary folder).
+    :param verbose: print spaCy's training log and the final scores.
+    :return: a dict with the bokmål dev scores (``ents_f``, ``ents_per_type`` ...),
+        training time in seconds, corpus sizes and the model size in bytes.
+
+    Example: ``train_ner(Path("../shared/data/norne"), Path("/tmp/nb_norne"), max_steps=200)``
+    """
+    from spacy.training.initialize import init_nlp
+    from spacy.training.loop import train as train_nlp
+    from spacy.util import load_config
+
+    limit_threads(1)
+    started = time.perf_counter()
+    output_dir = Path(output_dir)
+    with tempfile.TemporaryDirectory(prefix="velferdsgraf-ner-") as tmp:
+        work = Path(work_dir) if work_dir is not None else Path(tmp)
+        corpus_info = write_docbins(Path(norne_dir), work, max_sentences)
+        cfg_overrides: dict[str, Any] = {
+            "paths.train": str(work / "train.spacy"),
+            "paths.dev": str(work / "dev.spacy"),
+            "system.seed": seed,
+        }
+        if max_steps is not None:
+            cfg_overrides["training.max_steps"] = max_steps
+        cfg_overrides.update(overrides or {})
+        config = load_config(config_path, overrides=cfg_overrides, interpolate=False)
+        if max_steps is not None:  # make sure the last step is evaluated and saved
+            config["training"]["eval_frequency"] = max(1, min(config["training"]["eval_frequency"], max_steps))
+        stdout = sys.stdout if verbose else io.StringIO()
+        nlp = init_nlp(config, use_gpu=-1)
+        (work / "training").mkdir(parents=True, exist_ok=True)
+        train_nlp(nlp, work / "training", use_gpu=-1, stdout=stdout, stderr=stdout)
+        train_seconds = time.perf_counter() - started
+        _replace_dir(work / "training" / "model-best", output_dir)
+    _, dev_path = norne_files(Path(norne_dir))
+    scores = evaluate_conllu(dev_path, output_dir)
+    info: dict[str, Any] = {
+        **corpus_info,
+        "dev_file": DEV_FILE,
+        "train_seconds": round(train_seconds, 1),
+        **_scores_dict(scores),
+    }
+    _write_meta(output_dir, info)
+    info["model_dir"] = str(output_dir)
+    info["model_bytes"] = sum(p.stat().st_size for p in output_dir.rglob("*") if p.is_file())
+    if verbose:
+        print(format_scores(scores))
+    return info

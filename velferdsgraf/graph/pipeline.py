@@ -1,0 +1,76 @@
+"""The whole job as one library function: read, extract, resolve, build."""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Graph
+
+from ..errors import InputError
+from ..input.document import Document
+from .extract import DEFAULT_EXTRACTORS, extract
+from .resolve import Resolution, resolve
+from .types import Extraction
+
+
+@dataclass(slots=True)
+class BuildResult:
+    """A built graph plus what went into it and what could not be read."""
+
+    graph: Graph
+    documents: list[Document]
+    extractions: list[Extraction]
+    resolution: Resolution
+    failures: list[InputError] = field(default_factory=list)
+
+
+def available_extractors(names: Sequence[str]) -> list[str]:
+    """The named extractors minus 'ner' when no trained model is shipped."""
+    from .extract import get_extractor
+    from ..errors import ModelError
+
+    usable = []
+    for name in names:
+        if name == "ner":
+            try:
+                get_extractor(name)
+            except (ModelError, ImportError):
+                continue
+        usable.append(name)
+    return usable
+
+
+def build_documents(
+    documents: Sequence[Document],
+    extractors: Sequence[str] = DEFAULT_EXTRACTORS,
+    progress: Callable[[Document], None] | None = None,
+) -> BuildResult:
+    """Extract, resolve and build the graph of documents already read."""
+    from .build import build
+
+    extractions = []
+    for doc in documents:
+        extractions.append(extract(doc, extractors))
+        if progress:
+            progress(doc)
+    resolution = resolve(extractions)
+    graph = build(documents, extractions, resolution)
+    return BuildResult(graph, list(documents), extractions, resolution)
+
+
+def build_graph(
+    paths: Iterable[Path | str],
+    extractors: Sequence[str] = DEFAULT_EXTRACTORS,
+    progress: Callable[[Document], None] | None = None,
+) -> BuildResult:
+    """Read the reports at ``paths`` (files or folders) and build their graph.
+
+    Unreadable files are collected in ``failures``, not raised.
+    """
+    from ..input import read
+
+    read_result = read(paths)
+    result = build_documents(read_result.documents, extractors, progress)
+    result.failures = list(read_result.failures)
+    return result
