@@ -85,7 +85,8 @@ def _graph_from_gold_files(paths: list[Path]) -> Graph:
             for e in doc[cat]:
                 key = (cat, normalise_name(e["name"]))
                 if key not in nodes:
-                    nodes[key] = _add(g, ENTITY_TYPES[cat], e["name"], *e["aliases"], iri=f"{cat}/{_slug(key[1])}")
+                    iri = f"{cat}/{_slug(key[1])}"
+                    nodes[key] = _add(g, ENTITY_TYPES[cat], e["name"], *e["aliases"], iri=iri)
                     for a in e["aliases"]:
                         nodes.setdefault((cat, normalise_name(a)), nodes[key])
 

@@ -500,7 +500,10 @@ def _maximum_matching(edges: Mapping[tuple[int, int], int]) -> dict[int, int]:
         sub = nx.Graph()
         sub.add_nodes_from(comp)
         sub.add_weighted_edges_from(sorted((u, v, d["weight"]) for u, v, d in whole.edges(comp, data=True)))
-        pairs = [tuple(sub.edges)[0]] if sub.number_of_edges() == 1 else nx.max_weight_matching(sub, maxcardinality=True)
+        if sub.number_of_edges() == 1:
+            pairs = set(sub.edges)
+        else:
+            pairs = nx.max_weight_matching(sub, maxcardinality=True)
         for u, v in pairs:
             left, right = (u, v) if u[0] == "L" else (v, u)
             out[left[1]] = right[1]

@@ -25,18 +25,22 @@ class BuildResult:
     failures: list[InputError] = field(default_factory=list)
 
 
-def available_extractors(names: Sequence[str]) -> list[str]:
-    """The named extractors minus 'ner' when no trained model is shipped."""
-    from .extract import get_extractor
+def usable_extractors(names: Sequence[str], explicit: bool = False) -> list[str]:
+    """The named extractors, less 'ner' when no trained model is installed.
+
+    With ``explicit`` (the user named the extractors) a missing model is an error.
+    """
     from ..errors import ModelError
+    from .extract import get_extractor
 
     usable = []
     for name in names:
-        if name == "ner":
-            try:
-                get_extractor(name)
-            except (ModelError, ImportError):
-                continue
+        try:
+            get_extractor(name)
+        except (ModelError, ImportError) as error:
+            if explicit or name != "ner":
+                raise ModelError(f"extractor {name!r} cannot run: {error}") from error
+            continue
         usable.append(name)
     return usable
 

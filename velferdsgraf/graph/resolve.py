@@ -103,6 +103,9 @@ def _group_key(mention: Mention, name: str) -> str:
         return f"kommune:{mention.attr('country')}:{name_key(name)}"
     if mention.type is EntityType.ORGANISATION and mention.attr("gazetteer_id"):
         return "gaz:" + (mention.attr("gazetteer_id") or "")
+    if mention.type in (EntityType.ORGANISATION, EntityType.INITIATIVE, EntityType.EVENT):
+        # "Strategi- og utviklingsenheten" and "Strategi og utviklingsenheten" are one unit.
+        return " ".join(name_key(name).replace("-", " ").split())
     return name_key(name)
 
 

@@ -22,6 +22,8 @@ def collect_files(paths: Iterable[Path | str]) -> tuple[list[SourceFile], list[I
     share a stem, their path relative to the folder the clashing files share
     (``"2019/rapport.txt"``, ``"2020/rapport.txt"``).
     """
+    if isinstance(paths, (str, Path)):  # one path, not an iterable of characters
+        paths = [paths]
     found: list[tuple[Path, bool]] = []
     failures: list[InputError] = []
     seen: set[Path] = set()

@@ -37,6 +37,8 @@ _STAR = re.compile(r"\*(?=\S)(.+?)(?<=\S)\*")
 _UNDERSCORE = re.compile(r"(?<![\w])_(?=\S)(.+?)(?<=\S)_(?![\w])")
 _STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
 _ESCAPE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
+_PARKED = 0xF0000
+_UNPARK = re.compile(f"[{chr(_PARKED)}-{chr(_PARKED + 127)}]")
 
 
 def read_markdown(data: bytes, path: Path) -> Extracted:
@@ -113,6 +115,8 @@ def inline_to_text(line: str) -> str:
 
 
 def _strip_inline(text: str) -> str:
+    # Escaped characters are parked in a private-use plane so no pattern below sees them.
+    text = _ESCAPE.sub(lambda m: chr(_PARKED + ord(m.group(1))), text)
     text = _IMAGE.sub(r"\1", text)
     text = _LINK.sub(r"\1", text)
     text = _FOOTNOTE_REF.sub("", text)
@@ -122,7 +126,8 @@ def _strip_inline(text: str) -> str:
         text = pattern.sub(lambda m: m.group(m.lastindex or 0), text)
     text = _STAR.sub(r"\1", text)
     text = _UNDERSCORE.sub(r"\1", text)
-    return html.unescape(_ESCAPE.sub(r"\1", text))
+    text = html.unescape(text)
+    return _UNPARK.sub(lambda m: chr(ord(m.group()) - _PARKED), text)
 
 
 def _cells(row: str) -> list[str]:

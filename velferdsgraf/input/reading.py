@@ -100,7 +100,7 @@ def make_document(extracted: Extracted, doc_id: str, path: Path, format: str) ->
         date=iso_date(extracted.date),
         source=extracted.source or path.as_posix(),
         lang=guess_language(text),
-        meta={"format": format, **extracted.meta},
+        meta={**extracted.meta, "format": format},
     )
 
 

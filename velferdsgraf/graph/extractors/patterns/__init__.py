@@ -46,7 +46,7 @@ class PatternExtractor:
         tokens = tokenize(text)
 
         named = _keep_new(find_initiatives_and_events(doc), known)
-        orgs = _keep_new(shaped_organisations(doc, tokens), known + named)
+        orgs = _keep_new(shaped_organisations(doc, tokens, known), known + named)
         listed, list_lines = listed_organisations(doc, known)
         orgs += _keep_new(listed, known + orgs)
         anchors = known + orgs + named
@@ -54,6 +54,7 @@ class PatternExtractor:
         persons += [p for p in prior_persons if not any(_overlaps(p, q) for q in persons)
                     and not any(_overlaps(p, a) for a in anchors)]
         orgs += _context_organisations(doc, tokens, persons, known + orgs + named)
+        orgs += _byline_units(doc, known + orgs)
         anchors = known + orgs + named
         persons += find_short_names(doc, tokens, persons, anchors)
         named += _keep_new(acronym_aliases(doc, named + orgs), known + orgs + named)
@@ -100,9 +101,31 @@ def _context_organisations(doc: Document, tokens, persons: list[Mention], known:
         after_title = is_title_word(prev_word.strip(",")) and trigger in {"i", "ved", "hos", "av", "for", "fra", "frå"}
         if not (near_person or after_title):
             continue
-        end = cap_sequence(tokens, i, text)
+        end = cap_sequence(tokens, i, text, frozenset(starts))
         surface = text[tok.start:tokens[end - 1].end]
         found.append(Mention(doc.id, tok.start, tokens[end - 1].end, EntityType.ORGANISATION,
                              surface, surface, "patterns"))
         covered.append((tok.start, tokens[end - 1].end))
+    return found
+
+
+_BYLINE_UNIT = re.compile(
+    r"(?m)^[^\n]*?,[ \t]+[\wæøå-]+,[ \t]+([a-zæøå][\wæøå-]*(?:,?[ \t]+(?:og[ \t]+)?[a-zæøå][\wæøå-]*){0,4})[ \t]*\.?[ \t]*$"
+)
+
+
+def _byline_units(doc: Document, known: list[Mention]) -> list[Mention]:
+    """A unit written in lower case at the end of a byline: "Navn, rådgiver, strategi- og utviklingsenheten"."""
+    from .lexicon import is_title_word
+    from .organisations import has_org_suffix
+
+    found = []
+    for m in _BYLINE_UNIT.finditer(doc.text):
+        s, e = m.span(1)
+        title = doc.text[:s].rstrip(", \t").split()[-1]
+        if not is_title_word(title) or not has_org_suffix(m.group(1).split()[-1]):
+            continue
+        if any(k.start <= s < k.end for k in known):
+            continue
+        found.append(Mention(doc.id, s, e, EntityType.ORGANISATION, m.group(1), m.group(1), "patterns"))
     return found

@@ -28,6 +28,12 @@ _OWNED = re.compile(
     r"\b([A-ZÆØÅ][\wæøåÆØÅ-]*(?:’|'|s)\s+(?:partnerskap|program|nettverk|prosjekt|satsing|strategi)"
     r"\s+for\s+[a-zæøå][\wæøå-]*(?:\s+(?:og\s+)?[a-zæøå][\wæøå-]*){0,4})"
 )
+_CLAUSE_WORDS = frozenset({"som", "at", "der", "hvor", "kor", "sa", "sier", "seier", "å", "og"})
+# "Difis innovasjonskonkurranse", "Husbankens boligkonferanse"
+_OWNED_EVENT = re.compile(
+    r"\b([A-ZÆØÅ][\wæøåÆØÅ-]*s\s+[a-zæøå]*(?:konkurranse|konferanse|konferansen|seminar|seminaret|"
+    r"festival|festivalen|fagdag|fagdagen|samling|samlingen|messe|messen))\b"
+)
 _TRAILING_STOP = re.compile(
     r"(?:\s+(?:og|i|for|med|av|til|på|som|er|vil|skal|kan|har|var|fortsette|utover|"
     r"jobber|ble|blir|der|hvor|når))+$"
@@ -40,9 +46,12 @@ def _typed(text: str, start: int, end: int) -> EntityType | None:
     before_words = before.split()[-4:]
     after = text[end:end + 40]
     for word in reversed(before_words):
-        if _EVENT_CUE.fullmatch(word.strip(",;:()")):
+        word = word.strip(",;:()")
+        if word.lower() in _CLAUSE_WORDS:
+            break  # "prosjekter som «tvinger oss …»": the quote is not the project's name
+        if _EVENT_CUE.fullmatch(word):
             return EntityType.EVENT
-        if _INITIATIVE_CUE.fullmatch(word.strip(",;:()")):
+        if _INITIATIVE_CUE.fullmatch(word):
             return EntityType.INITIATIVE
     m = re.match(r"^[»”\"]?\s*,?\s*(?:er\s+)?(?:et|en|ei|eit|ein)\s+([\wæøå-]+)", after)
     if m:
@@ -71,6 +80,9 @@ def find_initiatives_and_events(doc: Document) -> list[Mention]:
         s, e = m.span(1)
         name = _TRAILING_STOP.sub("", m.group(1))
         found.append(Mention(doc.id, s, s + len(name), EntityType.INITIATIVE, name, name, SOURCE))
+    for m in _OWNED_EVENT.finditer(text):
+        s, e = m.span(1)
+        found.append(Mention(doc.id, s, e, EntityType.EVENT, m.group(1), m.group(1), SOURCE))
     for pattern in (_EVENT_ABOUT, _EVENT_TITLED):
         for m in pattern.finditer(text):
             s = m.start(1)

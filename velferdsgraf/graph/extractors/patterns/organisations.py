@@ -34,7 +34,25 @@ def has_org_suffix(word: str) -> bool:
     return bool(_SUFFIX.search(word)) and len(word) > 6
 
 
-def cap_sequence(tokens: list[Token], i: int, text: str) -> int:
+def _blocks_join(tokens: list[Token], k: int, text: str, stop_starts: frozenset[int]) -> bool:
+    """Must a connector before token ``k`` end the name? It must before another name:
+    a known mention, a first name, an acronym, or a run followed by "fra"/a comma+title."""
+    from .lexicon import first_names
+
+    tok = tokens[k]
+    if tok.start in stop_starts or tok.text in first_names() or (tok.text.isupper() and len(tok.text) > 1):
+        return True
+    m = k
+    while m + 1 < len(tokens) and tokens[m + 1].is_cap:
+        m += 1
+    rest = text[tokens[m].end:tokens[m].end + 30]
+    if re.match(r"\s+(?:fra|frå)\s", rest):
+        return True
+    title = re.match(r"\s*,\s*([\wæøå-]+)", rest)
+    return bool(title and is_title_word(title.group(1)))
+
+
+def cap_sequence(tokens: list[Token], i: int, text: str, stop_starts: frozenset[int] = frozenset()) -> int:
     """Index one past the end of the capitalised name that starts at token ``i``.
 
     Joins capitalised words, hyphen compounds ("Kommunal- og moderniseringsdepartementet")
@@ -45,7 +63,10 @@ def cap_sequence(tokens: list[Token], i: int, text: str) -> int:
         tok, prev = tokens[j], tokens[j - 1]
         if text[prev.end:tok.start].count("\n"):
             break
-        if tok.is_cap and tok.text not in STOPWORDS and tok.start - prev.end <= 1 and not is_title_word(tok.text):
+        if tok.start in stop_starts:
+            break
+        if tok.is_cap and (tok.text not in STOPWORDS or tok.text in ORG_TAILS) and tok.start - prev.end <= 1 \
+                and not is_title_word(tok.text):
             j += 1
             continue
         if prev.text.endswith("-") and tok.text in {",", "og", "eller"}:
@@ -57,7 +78,8 @@ def cap_sequence(tokens: list[Token], i: int, text: str) -> int:
                 continue
             break
         if tok.text in _CONNECTORS and j + 1 < len(tokens) and tokens[j + 1].is_cap \
-                and tokens[j + 1].text not in STOPWORDS and prev.is_word:
+                and tokens[j + 1].text not in STOPWORDS and prev.is_word \
+                and not _blocks_join(tokens, j + 1, text, stop_starts):
             j += 2
             continue
         break
@@ -69,9 +91,10 @@ def _mention(doc: Document, start: int, end: int, name: str | None = None) -> Me
     return Mention(doc.id, start, end, EntityType.ORGANISATION, surface, name or surface, SOURCE)
 
 
-def shaped_organisations(doc: Document, tokens: list[Token]) -> list[Mention]:
+def shaped_organisations(doc: Document, tokens: list[Token], known: list[Mention] = ()) -> list[Mention]:
     """Organisations recognisable by their own shape, anywhere in the text."""
     text = doc.text
+    stops = frozenset(m.start for m in known)
     found: list[Mention] = []
     i = 0
     while i < len(tokens):
@@ -83,11 +106,11 @@ def shaped_organisations(doc: Document, tokens: list[Token]) -> list[Mention]:
         # "NAV Ski", "Nav Grünerløkka": the NAV office of a place.
         if word.upper() == "NAV" and i + 1 < len(tokens) and tokens[i + 1].is_cap \
                 and tokens[i + 1].text not in STOPWORDS and tokens[i + 1].start - tok.end == 1:
-            end = cap_sequence(tokens, i + 1, text)
+            end = cap_sequence(tokens, i + 1, text, stops)
             found.append(_mention(doc, tok.start, tokens[end - 1].end))
             i = end
             continue
-        end = cap_sequence(tokens, i, text)
+        end = cap_sequence(tokens, i, text, stops)
         words = tokens[i:end]
         last = strip_possessive(words[-1].text)
         is_org = (
@@ -138,8 +161,7 @@ def listed_organisations(doc: Document, known: list[Mention]) -> tuple[list[Ment
         header, body_start = m.group(1).strip(), m.start(2)
         items = _split_items(text, body_start, m.end(2))
         if len(items) < 2 and not _MUNICIPALITY_HEADERS.match(header):
-            if not (items and _looks_like_name(text[items[0][0]:items[0][1]])):
-                continue
+            continue
         if any(text[s:e][:1].islower() for s, e in items) and len(items) < 3:
             continue
         lines.append((m.start(), m.end()))
@@ -156,10 +178,6 @@ def listed_organisations(doc: Document, known: list[Mention]) -> tuple[list[Ment
     return found, lines
 
 
-def _looks_like_name(item: str) -> bool:
-    return bool(item) and item[0].isupper() and len(item.split()) <= 6
-
-
 def _split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of the comma/og-separated items of a list line."""
     spans = []
@@ -172,6 +190,6 @@ def _split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 s += 1
             while e > s and text[e - 1] in " .\t":
                 e -= 1
-            if e > s and text[s].isupper():
+            if e > s and text[s].isupper() and len(text[s:e].split()) <= 6 and text[e - 1] not in "?!":
                 spans.append((s, e))
     return spans

@@ -13,7 +13,6 @@ SOURCE = "patterns"
 _PARTICLES = frozenset({"van", "von", "de", "af", "da", "di", "del", "bin", "ibn", "el", "al"})
 _SPEECH = frozenset({"sier", "sa", "seier", "forteller", "fortalte", "mener", "meiner", "ifølge",
                      "ifølgje", "av", "innledet", "understreker", "påpeker", "legger", "skriver"})
-_CONTEXT_AFTER = re.compile(r"^\s*(?:,\s*(?:som\s+er\s+)?|\s\(|\s+fra\s+[A-ZÆØÅ]|\s+frå\s+[A-ZÆØÅ])")
 
 
 def _name_token(tok: Token) -> bool:
@@ -80,7 +79,7 @@ def find_persons(doc: Document, tokens: list[Token], known: list[Mention]) -> li
         anchored = (
             words[0].text.split("-")[0] in names
             or (before is not None and (is_title_word(before.text) or before.lower in _SPEECH or before.text in "–—-"))
-            or bool(_CONTEXT_AFTER.match(after_text) and _title_follows(text, end))
+            or _title_follows(text, end)
             or bool(re.match(r"^\s+(?:fra|frå)\s+[A-ZÆØÅ]", after_text))
         )
         if anchored:
@@ -96,7 +95,7 @@ def find_persons(doc: Document, tokens: list[Token], known: list[Mention]) -> li
 
 
 def _title_follows(text: str, end: int) -> bool:
-    m = re.match(r"^\s*(?:,|\()?\s*(?:som\s+er\s+)?([\wæøåÆØÅ-]+)", text[end:end + 60])
+    m = re.match(r"^[ \t]*(?:,|\()?\s*(?:som\s+er\s+)?([\wæøåÆØÅ-]+)", text[end:end + 60])
     return bool(m and is_title_word(m.group(1)))
 
 

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from ....input.document import Document
 from ...types import EntityType, Evidence, Mention, Relation, RelationKind
 from .roles import Title
-from .text import line_bounds
 
 SOURCE = "patterns"
 _PLACES = (EntityType.ORGANISATION, EntityType.MUNICIPALITY)
@@ -196,7 +195,8 @@ def located_in(mentions: list[Mention], out: Relations) -> None:
 _SPEAKER_CUES = re.compile(
     r"\b(?:innleder\w*|innledet|innleiar\w*|foredrag\w*|snakket|snakka|paneldebatt\w*|panel\w*|"
     r"F\.v\.|ledet|leia|møteleder|avsluttet|avslutta|åpnet|opna|deltok|presenterte|presenterer|"
-    r"inviterte|invitert|ansvarlig for dagens|talte|holdt)\b",
+    r"inviterte|invitert|ansvarlig for dagens|talte|holdt|tilstede|til stede|deltar|deltek|"
+    r"sa|sier|seier|fortalte|forteller|innlegg|innleiing|presentasjon|debatt\w*)\b",
     re.I,
 )
 _HOSTING = re.compile(r"\b(?:inviterte|inviterer|invitert|arrangerte|arrangerer|arrangert|var vertskap|"
@@ -224,10 +224,11 @@ def participation(doc: Document, mentions: list[Mention], list_lines: list[tuple
             for actor in listed:
                 out.add(RelationKind.PARTICIPATES_IN, actor, target, actor.start, actor.end)
     # Hosts and speakers, in sentences that say so.
+    from ...sentences import SentenceIndex
+
+    sentences = SentenceIndex(text)
     for actor in actors:
-        line_start, line_end = line_bounds(text, actor.start)
-        sentence = _sentence(text, actor.start, line_start, line_end)
-        s, e = sentence
+        s, e = sentences.containing(actor.start, actor.end)
         if actor.type is EntityType.PERSON and len(actor.name.split()) < 2:
             continue
         if _SPEAKER_CUES.search(text, s, e) or _HOSTING.search(text, s, e):
@@ -250,11 +251,3 @@ def _distinct(mentions: list[Mention]) -> list[Mention]:
             seen.add((m.type, m.name))
             result.append(m)
     return result
-
-
-def _sentence(text: str, offset: int, line_start: int, line_end: int) -> tuple[int, int]:
-    s = max(text.rfind(". ", line_start, offset), text.rfind("? ", line_start, offset),
-            text.rfind("! ", line_start, offset))
-    s = line_start if s < 0 else s + 2
-    ends = [i for i in (text.find(". ", offset, line_end), text.find("? ", offset, line_end)) if i >= 0]
-    return s, (min(ends) + 1 if ends else line_end)

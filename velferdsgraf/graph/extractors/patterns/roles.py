@@ -43,6 +43,15 @@ def find_titles(text: str, tokens: list[Token]) -> list[Title]:
         start_i = i
         if tok.lower in TITLE_PREFIXES and i + 1 < len(tokens) and is_title_word(tokens[i + 1].text):
             i += 1
+        definite = _definite_title(tokens, i)
+        if definite:
+            titles.append(Title(tokens[i].start, tokens[i].end, definite))
+            i += 1
+            continue
+        if _coordinated_title(text, tokens, i):
+            titles.append(Title(tokens[i].start, tokens[i].end, tokens[i].text))
+            i += 1
+            continue
         if not is_title_word(tokens[i].text) or tokens[i].lower in TITLE_PREFIXES:
             i = start_i + 1
             continue
@@ -71,6 +80,28 @@ def find_titles(text: str, tokens: list[Token]) -> list[Title]:
         titles.append(Title(start, end, _label(text[start:end])))
         i = end_i
     return titles
+
+
+def _definite_title(tokens: list[Token], i: int) -> str | None:
+    """ "fremtidsforskeren Anne …": a title in the definite form right before a name."""
+    word = tokens[i].text
+    if i + 1 >= len(tokens) or not tokens[i + 1].is_cap or not word.islower():
+        return None
+    for ending in ("en", "n"):
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) > 3 and is_title_word(stem):
+            return stem
+    return None
+
+
+def _coordinated_title(text: str, tokens: list[Token], i: int) -> bool:
+    """An unknown word after a comma, coordinated with a title: ", innovasjonsarkitekt og rådgiver"."""
+    tok = tokens[i]
+    if not (tok.text.islower() and tok.is_word and len(tok.text) > 5) or i < 1 or tokens[i - 1].text != ",":
+        return False
+    if i + 2 >= len(tokens) or tokens[i + 1].lower != "og":
+        return False
+    return is_title_word(tokens[i + 2].text) and not is_title_word(tok.text) and tok.lower not in _QUALIFIER_STOP
 
 
 def _ends_clause(text: str, tokens: list[Token], k: int) -> bool:

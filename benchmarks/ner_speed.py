@@ -1,0 +1,95 @@
+"""Words per second of the ``ner`` extractor on one CPU core.
+
+    python benchmarks/ner_speed.py [--words 100000] [--repeat 3] [--model DIR]
+
+The text is synthetic Norwegian report prose made from templates below (NorNE
+sentences must not be reassembled into articles). Words = whitespace-separated
+tokens of the text. The process is pinned to one core and BLAS to one thread.
+"""
+from __future__ import annotations
+
+import os
+
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS"):
+    os.environ[_var] = "1"  # before numpy is imported
+
+import argparse  # noqa: E402
+import platform  # noqa: E402
+import random  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+FIRST = ["Kari", "Ola", "Silje", "Anders", "Ingrid", "Mohammed", "Astrid", "Lars", "Fatima", "Per", "Hilde", "Jon"]
+LAST = ["Nordmann", "Hansen", "Berg", "Olsen", "Haugen", "Ali", "Johansen", "Lie", "Dahl", "Strand", "Bakke"]
+ORGS = ["NAV Bærum", "Helsedirektoratet", "KS", "Bufdir", "Arbeids- og velferdsdirektoratet", "Husbanken",
+        "Statsforvalteren i Viken", "Kirkens Bymisjon", "Røde Kors", "Universitetet i Oslo", "Sykehuset Innlandet"]
+PLACES = ["Bærum", "Asker", "Drammen", "Bergen", "Trondheim", "Tromsø", "Lillehammer", "Kristiansand", "Bodø"]
+ROLES = ["rådgiver", "seniorrådgiver", "kommunedirektør", "NAV-leder", "statssekretær", "prosjektleder", "direktør"]
+TOPICS = ["tidlig innsats", "boligsosialt arbeid", "inkludering av unge", "digitale tjenester", "psykisk helse",
+          "kvalifiseringsprogrammet", "samarbeid mellom etatene", "frivillighet", "barnefattigdom"]
+TEMPLATES = [
+    "{person}, {role} i {org}, la fram erfaringer med {topic} for kommunestyret i {place}.",
+    "Prosjektet om {topic} er et samarbeid mellom {org} og {place} kommune, ledet av {person}.",
+    "I {place} har {org} over flere år arbeidet med {topic}, og resultatene er lovende.",
+    "Ifølge {person} må vi tenke nytt om {topic} dersom vi skal lykkes i årene som kommer.",
+    "Møtet ble åpnet av {role} {person}, som pekte på at {topic} krever langsiktig finansiering.",
+    "Deltakerne fra {org} og {org2} diskuterte hvordan {topic} kan styrkes i hele regionen.",
+    "Det er ikke nok med gode intensjoner; tjenestene må oppleves som nyttige for innbyggerne.",
+    "Evalueringen viser at brukerne er fornøyde, men at ventetiden fortsatt er for lang.",
+]
+
+
+def synthetic_text(n_words: int, seed: int = 0) -> str:
+    """Report-like Norwegian text of about ``n_words`` words, 3-6 sentences per paragraph."""
+    rng = random.Random(seed)
+    paragraphs: list[str] = []
+    words = 0
+    while words < n_words:
+        sentences = []
+        for _ in range(rng.randint(3, 6)):
+            org, org2 = rng.sample(ORGS, 2)
+            sentences.append(rng.choice(TEMPLATES).format(
+                person=f"{rng.choice(FIRST)} {rng.choice(LAST)}", role=rng.choice(ROLES), org=org, org2=org2,
+                place=rng.choice(PLACES), topic=rng.choice(TOPICS)))
+        paragraph = " ".join(sentences)
+        words += len(paragraph.split())
+        paragraphs.append(paragraph)
+    return "\n\n".join(paragraphs) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--words", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--model", type=Path, default=None)
+    args = parser.parse_args()
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+
+    from velferdsgraf.graph.extractors.ner import NerExtractor
+    from velferdsgraf.graph.ner.model import load_model
+    from velferdsgraf.input.document import Document
+
+    text = synthetic_text(args.words)
+    doc = Document(id="bench", text=text)
+    n_words = len(text.split())
+    started = time.perf_counter()
+    load_model(args.model)
+    print(f"model load: {time.perf_counter() - started:.2f} s")
+    extractor = NerExtractor(model_path=args.model, municipality=lambda name: None)
+    extractor.extract(Document(id="warmup", text=text[:5000]))
+    timings = []
+    for _ in range(args.repeat):
+        started = time.perf_counter()
+        mentions = extractor.extract(doc).mentions
+        timings.append(time.perf_counter() - started)
+    best = min(timings)
+    print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, 1 used; "
+          f"Python {platform.python_version()}")
+    print(f"text: {n_words} words, {len(text)} chars; {len(mentions)} mentions")
+    print(f"runs: {', '.join(f'{t:.2f}' for t in timings)} s")
+    print(f"words/s (best of {args.repeat}): {n_words / best:,.0f}")
+
+
+if __name__ == "__main__":
+    main()

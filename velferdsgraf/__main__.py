@@ -1,0 +1,4 @@
+"""python -m velferdsgraf"""
+from .cli import main
+
+main()

@@ -1,0 +1,26 @@
+"""GraphML output of the entity network (valid against the GraphML 1.0 schema)."""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from rdflib import Graph
+
+from .atomic import atomic_write_bytes
+from .network import to_networkx
+
+__all__ = ["graphml_bytes", "write_graphml"]
+
+
+def graphml_bytes(graph: Graph) -> bytes:
+    """The entity network of ``graph`` (see output.network) as GraphML bytes."""
+    import networkx as nx
+
+    buffer = io.BytesIO()
+    nx.write_graphml_xml(to_networkx(graph), buffer, encoding="utf-8", prettyprint=True)
+    return buffer.getvalue()
+
+
+def write_graphml(graph: Graph, path: Path | str) -> None:
+    """Write the entity network of ``graph`` to ``path`` as GraphML, atomically."""
+    atomic_write_bytes(path, graphml_bytes(graph))

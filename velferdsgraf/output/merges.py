@@ -1,0 +1,29 @@
+"""merges.csv: every surface form that resolution attached to another name, and why."""
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from ..graph.resolve import Resolution
+from .atomic import atomic_write_text
+
+
+def merges_csv(resolution: Resolution) -> str:
+    """The merge table as CSV text (entity IRI path, label, form, report, reason), sorted."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["entity", "label", "form", "report", "reason"])
+    rows = {
+        (m.entity, resolution.entities[m.entity].label, m.form, m.doc_id, m.reason)
+        for m in resolution.merges
+        if m.entity in resolution.entities
+    }
+    writer.writerows(sorted(rows))
+    return buffer.getvalue()
+
+
+def write_merges(resolution: Resolution, path: Path) -> Path:
+    """Write merges.csv atomically; returns the path."""
+    atomic_write_text(path, merges_csv(resolution))
+    return path
