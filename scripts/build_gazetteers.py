@@ -139,10 +139,9 @@ def first_name_lexicon(norne: Norne) -> list[str]:
     """Tokens that open multi-word person names in NorNE and are rarely anything else."""
     names = []
     for w, n in norne.first_names.items():
-        if n < 2 or not w.isalpha() or not w[:1].isupper() or w.isupper() or len(w) < 2:
+        if not w.isalpha() or not w[:1].isupper() or w.isupper() or len(w) < 2:
             continue
-        if norne.lower_counts[w.lower()] >= n:  # "Per"/"per", "Liv"/"liv": keep if mostly a name
-            continue
+        # Capitalised mid-sentence it must mostly be a person ("Per" is, "Vestre" is not).
         if norne.per_tokens[w] < 0.6 * (norne.cap_counts[w] + 1):
             continue
         names.append(w)
@@ -215,12 +214,68 @@ def name_usage(norne: Norne, names: Iterable[str]) -> dict[str, NameStats]:
     return result
 
 
-def name_flags(name: str, st: NameStats, first_names: set[str], country: str) -> list[str]:
-    """Why a bare occurrence of ``name`` is not enough evidence for a municipality."""
+# --------------------------------------------------------------------------- word lists
+# Municipality names that are also common Norwegian surnames. NorNE train is too small
+# to see all of them as person names; this list only adds to what the data shows.
+SURNAMES = frozenset(
+    "Berg Lund Moss Sunndal Vang Strand Eide Vik Nes Sande Hole Gran Rana Sola Dovre Modum Lier Hurum Aukra "
+    "Hamar Eidsvoll Sauda Bø Os Skaun Lom Vinje Nesodden Haram Giske Voss Fjell Stord Frosta Tolga Ørland".split()
+)
+
+
+def hunspell_words(names: Iterable[str]) -> tuple[dict[str, set[str]], list[str]]:
+    """Which lower-cased names are ordinary words in Norwegian, Danish or Swedish.
+
+    Bokmål uses the full-form list expanded by ``unmunch`` (no compounding, so "oslo"
+    is not a word); Danish and Swedish ask ``hunspell -G`` (with compounding, stricter
+    for foreign names). Needs Debian's hunspell, hunspell-tools, hunspell-no/-da/-sv;
+    without them only NorNE is used and the sources list says so.
+    """
+    import shutil
+    import subprocess
+
+    lowered = sorted({n.casefold() for n in names})
+    found: dict[str, set[str]] = defaultdict(set)
+    sources: list[str] = []
+    dic = Path("/usr/share/hunspell")
+    if shutil.which("unmunch") and (dic / "nb_NO.dic").exists():
+        out = subprocess.run(
+            ["unmunch", str(dic / "nb_NO.dic"), str(dic / "nb_NO.aff")], capture_output=True, check=True
+        ).stdout.decode("latin-1")
+        forms = set(out.split())
+        for w in lowered:
+            if w in forms:
+                found[w].add("nb")
+        sources.append("hunspell-no nb_NO (unmunch)")
+    if shutil.which("hunspell"):
+        for lang, dname in (("da", "da_DK"), ("sv", "sv_SE")):
+            if not (dic / f"{dname}.dic").exists():
+                continue
+            res = subprocess.run(
+                ["hunspell", "-d", dname, "-G"], input="\n".join(lowered).encode("utf-8"), capture_output=True, check=True
+            )
+            for w in res.stdout.decode("utf-8").split():
+                found[w].add(lang)
+            sources.append(f"hunspell {dname} (-G)")
+    if not sources:
+        print("warning: hunspell word lists not found; common words are taken from NorNE only")
+    return found, sources
+
+
+def name_flags(name: str, st: NameStats, first_names: set[str], country: str, words: set[str]) -> list[str]:
+    """Why a bare occurrence of ``name`` is not enough evidence for a municipality.
+
+    ``words``: languages in which the lower-cased name is an ordinary word.
+    """
     flags = []
     cap = st.place + st.person + st.part + st.other
     if st.lower >= 2 and st.lower >= 0.25 * (cap + st.initial):
-        flags.append("common_word")
+        flags.append("common_word")  # frequent as a word in running text
+    mostly_place = st.place >= 3 and st.lower <= 0.1 * st.place
+    if ("nb" in words or (country != "NO" and words)) and not mostly_place:
+        flags.append("word")  # in a dictionary, but rare in text: weak only at sentence start
+    if name in SURNAMES:
+        flags.append("person_name")
     if name in first_names:
         flags.append("first_name")
     if st.person >= 2 and st.person >= st.place:
@@ -563,11 +618,18 @@ def main(argv: list[str] | None = None) -> None:
     municipalities = {**build_norwegian(args.gazetteers), **build_nordic(args.gazetteers)}
     names = lexicon_names(municipalities)
     usage = name_usage(norne, names)
+    words, word_sources = hunspell_words(names)
     lexicon = {}
     for name, countries in names.items():
         st = usage.get(name, NameStats())
         country = "NO" if "NO" in countries else countries[0]
-        lexicon[name] = {"countries": countries, "flags": name_flags(name, st, fn_set, country), "norne": st.as_dict()}
+        w = words.get(name.casefold(), set())
+        lexicon[name] = {
+            "countries": countries,
+            "flags": name_flags(name, st, fn_set, country, w),
+            "norne": st.as_dict(),
+            "word_in": sorted(w),
+        }
 
     organisations = build_organisations(args.gazetteers)
     org_data = {
@@ -581,6 +643,7 @@ def main(argv: list[str] | None = None) -> None:
         "source": "SSB Klass 131 (NLOD), DAWA (0BSD), iholas/dk_municipalities (MIT), sjbrg/swedish-geodata (CC0), Wikidata (CC0)",
         "entities": municipalities,
         "lexicon": lexicon,
+        "lexicon_sources": ["NorNE train (nob, nno)", *word_sources],
     }
     sizes = {
         "municipalities.json": write_json(args.out / "municipalities.json", muni_data),
@@ -591,9 +654,10 @@ def main(argv: list[str] | None = None) -> None:
     sizes["first_names.txt"] = fn_path.stat().st_size
     for name, size in sizes.items():
         print(f"{name}: {size} bytes")
-    ambiguous = sorted(n for n, v in lexicon.items() if v["flags"] and "NO" in v["countries"] and v["flags"] != ["short"])
     print(f"{len(municipalities)} municipalities, {len(organisations)} organisations, {len(first_names)} first names")
-    print(f"{len(ambiguous)} Norwegian names need context: {', '.join(ambiguous)}")
+    for flag in ("common_word", "word", "first_name", "person_name", "name_part", "short"):
+        names_ = sorted(n for n, v in lexicon.items() if flag in v["flags"] and "NO" in v["countries"])
+        print(f"{flag} ({len(names_)}): {', '.join(names_)}")
 
 
 if __name__ == "__main__":

@@ -401,7 +401,7 @@ def _fmt(x: float | None) -> str:
 
 
 def format_report(report: EvalReport, show_errors: bool = False) -> str:
-    """A plain-text table (category, gold, graph, tp, P, R, F1), ending with a newline."""
+    """A plain-text table (category, gold, graph, tp, P, R, F1), without a final newline."""
     head = f"{'category':<18} {'gold':>5} {'graph':>5} {'tp':>5} {'P':>6} {'R':>6} {'F1':>6}"
     rows = [head, "-" * len(head)]
     for s in [*report.categories[: len(ENTITY_CATEGORIES)], report.entities_micro,
@@ -415,7 +415,7 @@ def format_report(report: EvalReport, show_errors: bool = False) -> str:
             rows += [f"  {s.category} FP: {x}" for x in s.false_positives]
             rows += [f"  {s.category} FN: {x}" for x in s.false_negatives]
         rows += [f"warning: {w}" for w in report.warnings]
-    return "\n".join(rows).rstrip("\n") + "\n"
+    return "\n".join(rows).rstrip("\n")
 
 
 def _score_json(s: CategoryScore, show_errors: bool) -> dict[str, Any]:

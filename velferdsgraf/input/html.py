@@ -52,8 +52,13 @@ def read_html(data: bytes, path: Path) -> Extracted:
     declared = _META_CHARSET.search(data[:4096])
     decoded = decode_text(data, path, declared=declared.group(1).decode("ascii") if declared else None)
     markup = _XML_DECLARATION.sub("", decoded.text)
-    fallback = _with_lxml(markup, path)
     article = _with_trafilatura(markup)
+    try:
+        fallback = _with_lxml(markup, path)  # also the source of a missing title or date
+    except InputError:
+        if article is None or not article.text.strip():
+            raise
+        fallback = _Article(text="", title=None, date=None)
     extractor = "trafilatura"
     if article is None or not article.text.strip():
         article, extractor = fallback, "lxml"

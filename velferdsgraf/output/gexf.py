@@ -48,40 +48,41 @@ def layout(net: nx.MultiDiGraph, seed: int = LAYOUT_SEED) -> dict[str, tuple[flo
 
 def gexf_bytes(graph: Graph) -> bytes:
     """The entity network of ``graph`` (see output.network) as GEXF 1.3 bytes."""
-    from lxml import etree as ET
+    from lxml import etree
 
     net = to_networkx(graph)
     positions = layout(net)
-    root = ET.Element(_g("gexf"), {"version": "1.3"}, nsmap={None: GEXF_NS, "viz": VIZ_NS})
-    meta = ET.SubElement(root, _g("meta"))
-    ET.SubElement(meta, _g("creator")).text = "velferdsgraf"
-    ET.SubElement(meta, _g("description")).text = "Who works with whom in Norwegian welfare reports"
-    body = ET.SubElement(root, _g("graph"), {"defaultedgetype": "directed", "mode": "static"})
+    root = etree.Element(_g("gexf"), {"version": "1.3"}, nsmap={None: GEXF_NS, "viz": VIZ_NS})
+    meta = _sub(root, _g("meta"))
+    _sub(meta, _g("creator")).text = "velferdsgraf"
+    _sub(meta, _g("description")).text = "Who works with whom in Norwegian welfare reports"
+    body = _sub(root, _g("graph"), defaultedgetype="directed", mode="static")
     _declare(body, "node", NODE_ATTRIBUTES)
     _declare(body, "edge", EDGE_ATTRIBUTES)
 
-    nodes = ET.SubElement(body, _g("nodes"), {"count": str(net.number_of_nodes())})
+    nodes = _sub(body, _g("nodes"), count=str(net.number_of_nodes()))
     for node, data in net.nodes(data=True):
-        element = ET.SubElement(nodes, _g("node"), {"id": node, "label": data["label"]})
+        element = _sub(nodes, _g("node"), id=node, label=data["label"])
         _values(element, data, NODE_ATTRIBUTES)
-        ET.SubElement(element, _v("color"), {"r": str(data["r"]), "g": str(data["g"]), "b": str(data["b"]), "a": "1.0"})
-        ET.SubElement(element, _v("size"), {"value": repr(float(data["size"]))})
+        _sub(element, _v("color"), r=str(data["r"]), g=str(data["g"]), b=str(data["b"]), a="1.0")
+        _sub(element, _v("size"), value=repr(float(data["size"])))
         x, y = positions.get(node, (0.0, 0.0))
-        ET.SubElement(element, _v("position"), {"x": repr(x), "y": repr(y), "z": "0.0"})
+        _sub(element, _v("position"), x=repr(x), y=repr(y), z="0.0")
 
-    edges = ET.SubElement(body, _g("edges"), {"count": str(net.number_of_edges())})
+    edges = _sub(body, _g("edges"), count=str(net.number_of_edges()))
     for source, target, data in net.edges(data=True):
-        attrs = {
-            "id": data["id"],
-            "source": source,
-            "target": target,
-            "weight": repr(float(data["weight"])),
-            "label": data["label"],
-            "kind": data["relation"],
-        }
-        _values(ET.SubElement(edges, _g("edge"), attrs), data, EDGE_ATTRIBUTES)
-
-    return ET.tostring(root, encoding="UTF-8", xml_declaration=True, pretty_print=True)
+        edge = _sub(
+            edges,
+            _g("edge"),
+            id=data["id"],
+            source=source,
+            target=target,
+            weight=repr(float(data["weight"])),
+            label=data["label"],
+            kind=data["relation"],
+        )
+        _values(edge, data, EDGE_ATTRIBUTES)
+    return etree.tostring(root, encoding="UTF-8", xml_declaration=True, pretty_print=True)
 
 
 def write_gexf(graph: Graph, path: Path | str) -> None:
@@ -90,25 +91,21 @@ def write_gexf(graph: Graph, path: Path | str) -> None:
 
 
 def _declare(parent: Any, cls: str, attributes: dict[str, tuple[str, str]]) -> None:
-    block = _sub(parent, _g("attributes"), {"class": cls})
+    block = _sub(parent, _g("attributes"), **{"class": cls})
     for key, (_name, kind) in attributes.items():
-        _sub(block, _g("attribute"), {"id": key, "title": key, "type": kind})
+        _sub(block, _g("attribute"), id=key, title=key, type=kind)
 
 
-def _values(element: Any, data: dict, attributes: dict[str, tuple[str, str]]) -> None:
+def _values(element: Any, data: dict[str, Any], attributes: dict[str, tuple[str, str]]) -> None:
     block = _sub(element, _g("attvalues"))
     for key, (name, _kind) in attributes.items():
-        _sub(block, _g("attvalue"), {"for": key, "value": str(data[name])})
+        _sub(block, _g("attvalue"), **{"for": key, "value": str(data[name])})
 
 
-def _sub(parent: Any, tag: str, attrs: dict[str, str] | None = None) -> Any:
-    return parent.makeelement(tag, attrs or {})  if False else _append(parent, tag, attrs or {})
+def _sub(parent: Any, tag: str, **attrs: str) -> Any:
+    from lxml import etree
 
-
-def _append(parent: Any, tag: str, attrs: dict[str, str]) -> Any:
-    child = parent.makeelement(tag, attrs)
-    parent.append(child)
-    return child
+    return etree.SubElement(parent, tag, attrs)
 
 
 def _g(tag: str) -> str:

@@ -31,7 +31,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 _SPACE = re.compile(r"\s+")
 _MUNICIPALITY_SUFFIX = re.compile(r"\s+(?:kommunes?|kommune sin)$", re.IGNORECASE)
 
-MunicipalityLookup = Callable[[str], Any]
+MunicipalityLookup = Callable[..., Any]  # (name, at=ISO date or None) -> record or None
 
 
 def iter_chunks(text: str, max_chars: int = MAX_CHUNK_CHARS) -> Iterator[tuple[int, str]]:
@@ -64,12 +64,17 @@ def _gazetteer_lookup() -> MunicipalityLookup | None:
     return load_gazetteer().municipality
 
 
-def _record_field(record: Any, *names: str) -> str | None:
-    for name in names:
-        value = record.get(name) if isinstance(record, dict) else getattr(record, name, None)
-        if value:
-            return str(value)
-    return None
+def municipality_attrs(record: Any) -> tuple[tuple[str, str], ...]:
+    """Linking attributes of a gazetteer MunicipalityRecord, as Mention.attrs."""
+    fields = (
+        ("canonical", "name"),
+        ("country", "country"),
+        ("kommunenummer", "kommunenummer"),
+        ("kommunenummer_current", "current_kommunenummer"),
+        ("wikidata", "wikidata"),
+        ("orgnr", "orgnr"),
+    )
+    return tuple((key, str(value)) for key, field in fields if (value := getattr(record, field, None)))
 
 
 class NerExtractor:
@@ -77,7 +82,7 @@ class NerExtractor:
 
     ``model_path`` defaults to the shipped model; the pipeline is loaded on the first
     ``extract`` call and shared by all instances. ``municipality`` overrides the
-    gazetteer lookup (a callable name -> record or None), mostly for tests.
+    gazetteer lookup (``(name, at=date) -> record or None``), mostly for tests.
     """
 
     name = "ner"
@@ -113,14 +118,10 @@ class NerExtractor:
         if label not in GPE_LABELS or self.municipality is None:
             return None
         for candidate in municipality_candidates(name):
-            record = self.municipality(candidate)
+            record = self.municipality(candidate, at=doc.date)
             if record is not None:
-                canonical = _record_field(record, "name", "navn") or candidate
-                attrs = tuple(
-                    (key, value)
-                    for key, value in (("kommunenummer", _record_field(record, "kommunenummer", "number", "code")),)
-                    if value
-                )
+                canonical = getattr(record, "name", None) or candidate
+                attrs = municipality_attrs(record)
                 return Mention(doc.id, start, end, EntityType.MUNICIPALITY, surface, canonical, self.name, attrs)
         return None
 

@@ -46,9 +46,10 @@ class PatternExtractor:
         tokens = tokenize(text)
 
         named = _keep_new(find_initiatives_and_events(doc), known)
-        orgs = _keep_new(shaped_organisations(doc, tokens, known), known + named)
         listed, list_lines = listed_organisations(doc, known)
-        orgs += _keep_new(listed, known + orgs)
+        orgs = _keep_new(listed, known)
+        shaped = shaped_organisations(doc, tokens, known + orgs)
+        orgs += _keep_new([m for m in shaped if not any(_overlaps(m, o) for o in orgs)], known + named)
         anchors = known + orgs + named
         persons = find_persons(doc, tokens, anchors)
         persons += [p for p in prior_persons if not any(_overlaps(p, q) for q in persons)
@@ -57,7 +58,10 @@ class PatternExtractor:
         orgs += _byline_units(doc, known + orgs)
         anchors = known + orgs + named
         persons += find_short_names(doc, tokens, persons, anchors)
-        named += _keep_new(acronym_aliases(doc, named + orgs), known + orgs + named)
+        aliases = acronym_aliases(doc, named + orgs)
+        alias_spans = {(a.start, a.end) for a in aliases}
+        orgs = [o for o in orgs if (o.start, o.end) not in alias_spans or o.name != o.surface]
+        named += _keep_new(aliases, known + orgs + named)
 
         mentions = known + orgs + named + persons
         out = Relations(doc)

@@ -99,7 +99,7 @@ def shaped_organisations(doc: Document, tokens: list[Token], known: list[Mention
     i = 0
     while i < len(tokens):
         tok = tokens[i]
-        if not tok.is_cap or tok.text in STOPWORDS:
+        if not tok.is_cap or tok.text in STOPWORDS or (is_title_word(tok.text) and tok.text[1:].islower()):
             i += 1
             continue
         word = strip_possessive(tok.text)
@@ -151,45 +151,59 @@ def _split_adjacent_names(words: list[Token]) -> list[tuple[Token, Token]]:
 def listed_organisations(doc: Document, known: list[Mention]) -> tuple[list[Mention], list[tuple[int, int]]]:
     """Items of "Header: A, B og C" lines that are not municipalities.
 
+    A line counts when it lists two or more names, or when it stands in a block of
+    such lines ("Frivillighet: Norges frivillighetsentraler" under "Kommuner: …").
     Returns the organisation mentions and the (start, end) spans of all list lines,
     which the participant rules use.
     """
     text = doc.text
+    candidates = []
+    for m in _LIST_HEADER.finditer(text):
+        items = _split_items(text, m.start(2), m.end(2))
+        if items and not (any(text[s:e][:1].islower() for s, e in items) and len(items) < 3):
+            candidates.append((m, items))
     found: list[Mention] = []
     lines: list[tuple[int, int]] = []
-    for m in _LIST_HEADER.finditer(text):
-        header, body_start = m.group(1).strip(), m.start(2)
-        items = _split_items(text, body_start, m.end(2))
-        if len(items) < 2 and not _MUNICIPALITY_HEADERS.match(header):
-            continue
-        if any(text[s:e][:1].islower() for s, e in items) and len(items) < 3:
+    for k, (m, items) in enumerate(candidates):
+        in_block = any(
+            0 <= j < len(candidates) and _adjacent_lines(text, candidates[min(k, j)][0], candidates[max(k, j)][0])
+            for j in (k - 1, k + 1) if j != k
+        )
+        header = m.group(1).strip()
+        if len(items) < 2 and not in_block and not _MUNICIPALITY_HEADERS.match(header):
             continue
         lines.append((m.start(), m.end()))
         if _MUNICIPALITY_HEADERS.match(header):
             continue
         for s, e in items:
-            if any(k.start <= s and e <= k.end and k.type is EntityType.MUNICIPALITY for k in known):
+            if any(k2.start <= s and e <= k2.end and k2.type is EntityType.MUNICIPALITY for k2 in known):
                 continue
-            for a, b in _split_adjacent_names(tokenize(text, s, e)) if " " in text[s:e] else [(None, None)]:
-                if a is None:
-                    found.append(_mention(doc, s, e))
-                else:
-                    found.append(_mention(doc, a.start, b.end))
+            for a, b in _split_adjacent_names(tokenize(text, s, e)):
+                found.append(_mention(doc, a.start, b.end))
     return found, lines
 
 
+def _adjacent_lines(text: str, first: re.Match[str], second: re.Match[str]) -> bool:
+    """Are two list lines separated only by blank lines?"""
+    return first.end() <= second.start() and not text[first.end():second.start()].strip()
+
+
+_ITEM_SEPARATOR = re.compile(r"\s*[,;]\s*|\s+(?:og|and|samt|och)\s+")
+
+
 def _split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans of the comma/og-separated items of a list line."""
+    """Spans of the comma/og-separated items of a list line ("Kommunal- og …" stays whole)."""
     spans = []
-    for m in re.finditer(r"[^,;]+", text[start:end]):
-        piece_start = start + m.start()
-        for part in re.finditer(r"(?:(?!\s+(?:og|and|samt)\s+).)+", m.group(0)):
-            s = piece_start + part.start()
-            e = piece_start + part.end()
-            while s < e and text[s] in " .\t":
-                s += 1
-            while e > s and text[e - 1] in " .\t":
-                e -= 1
-            if e > s and text[s].isupper() and len(text[s:e].split()) <= 6 and text[e - 1] not in "?!":
-                spans.append((s, e))
+    pos = start
+    cuts = [m for m in _ITEM_SEPARATOR.finditer(text, start, end)
+            if not (m.group(0).strip() in {"og", "and", "samt", "och"} and text[m.start() - 1] == "-")]
+    for cut in cuts + [None]:
+        s, e = pos, (cut.start() if cut else end)
+        pos = cut.end() if cut else end
+        while s < e and text[s] in " .\t":
+            s += 1
+        while e > s and text[e - 1] in " .\t":
+            e -= 1
+        if e > s and text[s].isupper() and len(text[s:e].split()) <= 6 and text[e - 1] not in "?!":
+            spans.append((s, e))
     return spans

@@ -1,0 +1,96 @@
+"""The pattern rules on sentences written for these tests (not from the sample reports)."""
+from __future__ import annotations
+
+import pytest
+
+from velferdsgraf.graph.extractors.patterns import PatternExtractor
+from velferdsgraf.graph.types import EntityType, RelationKind
+from velferdsgraf.input.document import Document
+
+
+def run(text: str):
+    return PatternExtractor().extract(Document("t", text))
+
+
+def names(text: str, etype: EntityType) -> list[str]:
+    return sorted({m.name for m in run(text).mentions if m.type is etype})
+
+
+def memberships(text: str) -> set[tuple[str, str, str | None]]:
+    return {
+        (r.subject.name, r.role.name, r.object.name if r.object else None)
+        for r in run(text).relations
+        if r.kind is RelationKind.MEMBERSHIP
+    }
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Møtet ble åpnet av Kari Nordmann, rådgiver i Helsedirektoratet.", {"Kari Nordmann"}),
+        ("– Vi må samarbeide mer, sier Håkon Berg-Olsen.", {"Håkon Berg-Olsen"}),
+        ("Innleder var Torbjørn H. Lie fra Kreftforeningen.", {"Torbjørn H. Lie"}),
+        ("Ordfører Ingvild Sæther åpnet dagen.", {"Ingvild Sæther"}),
+    ],
+)
+def test_patterns_finds_persons(text, expected):
+    assert set(names(text, EntityType.PERSON)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Kari Nordmann, seniorrådgiver i Barne-, ungdoms- og familiedirektoratet, innledet.",
+         {("Kari Nordmann", "seniorrådgiver", "Barne-, ungdoms- og familiedirektoratet")}),
+        ("Prosjektleder i Pårørendealliansen, Ola Dahl, presenterte funnene.",
+         {("Ola Dahl", "prosjektleder", "Pårørendealliansen")}),
+        ("Deltakere var Siri Holm, daglig leder i Fretex AS, og Per Lie, styreleder i Fysioterapiforbundet.",
+         {("Siri Holm", "daglig leder", "Fretex AS"), ("Per Lie", "styreleder", "Fysioterapiforbundet")}),
+        ("Hanne Moe, prosjektleder og avdelingsdirektør i Kreftforeningen, var til stede.",
+         {("Hanne Moe", "prosjektleder", "Kreftforeningen"), ("Hanne Moe", "avdelingsdirektør", "Kreftforeningen")}),
+        ("Teksten er skrevet av\nKnut Aas, kommunalsjef for helse og omsorg", {("Knut Aas", "kommunalsjef for helse og omsorg", None)}),
+    ],
+)
+def test_patterns_memberships(text, expected):
+    assert memberships(text) == expected
+
+
+def test_patterns_affiliation_from_fra():
+    result = run("Blant innlederne var Kari Nordmann fra Stiftelsen Dam og Per Lie fra Norsk Sykepleierforbund.")
+    pairs = {(r.subject.name, r.object.name) for r in result.relations if r.kind is RelationKind.AFFILIATION}
+    assert pairs == {("Kari Nordmann", "Stiftelsen Dam"), ("Per Lie", "Norsk Sykepleierforbund")}
+
+
+def test_patterns_pronoun_takes_titles_of_last_person():
+    text = "Samlingen ble ledet av Eva Lund. Hun er sosiolog og forfatter."
+    assert ("Eva Lund", "sosiolog", None) in memberships(text)
+
+
+def test_patterns_quoted_names_typed_by_context():
+    text = "Kommunen deltar i prosjektet «Trygg hjemme» og inviterer til konferansen «Velferd 2030»."
+    result = run(text)
+    typed = {(m.type, m.name) for m in result.mentions}
+    assert (EntityType.INITIATIVE, "Trygg hjemme") in typed
+    assert (EntityType.EVENT, "Velferd 2030") in typed
+
+
+def test_patterns_quote_after_relative_clause_is_not_a_name():
+    assert names("Vi må lage prosjekter som «binder oss sammen».", EntityType.INITIATIVE) == []
+
+
+def test_patterns_list_lines_give_organisations():
+    text = "Deltakere\nFrivillighet: Røde Kors, Kirkens Bymisjon og Frelsesarmeen\n"
+    assert names(text, EntityType.ORGANISATION) == ["Frelsesarmeen", "Kirkens Bymisjon", "Røde Kors"]
+
+
+def test_patterns_acronym_of_initiative_is_an_alias():
+    text = "Arbeidet skjer i Helsedirektoratets program for bedre samhandling. PBS har egne nettsider."
+    result = run(text)
+    acronym = [m for m in result.mentions if m.surface == "PBS"]
+    assert acronym and acronym[0].name == "Helsedirektoratets program for bedre samhandling"
+
+
+def test_patterns_offsets_are_exact():
+    text = "Onsdag åpnet «Sammen for barna». Kari Nordmann, rådgiver i Redd Barna, snakket."
+    for m in run(text).mentions:
+        assert text[m.start:m.end] == m.surface

@@ -1,0 +1,82 @@
+"""The shipped NorNE model: offline loading, size, a few sentences, and eval-ner."""
+from __future__ import annotations
+
+import re
+import socket
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from velferdsgraf.errors import ModelError
+from velferdsgraf.graph.ner.conllu import NORNE_LABELS
+from velferdsgraf.graph.ner.model import _load, load_model, shipped_model_path
+
+pytest.importorskip("spacy")
+
+FIXTURES = Path(__file__).parent / "fixtures" / "ner"
+MODEL_DIR = shipped_model_path()
+needs_model = pytest.mark.skipif(
+    not (MODEL_DIR / "meta.json").is_file(), reason=f"no trained model in {MODEL_DIR} (run `velferdsgraf train-ner`)"
+)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_model()
+
+
+@needs_model
+def test_ner_model_loads_with_network_unreachable(monkeypatch):
+    def no_network(*args, **kwargs):
+        raise OSError("network access attempted while loading the NER model")
+
+    monkeypatch.setattr(socket, "socket", no_network)
+    monkeypatch.setattr(socket, "create_connection", no_network)
+    _load.cache_clear()
+    nlp = load_model()
+    assert nlp.pipe_names == ["tok2vec", "ner"]
+    assert set(nlp.get_pipe("ner").labels) == set(NORNE_LABELS)
+    assert load_model() is nlp  # loaded once
+
+
+@needs_model
+def test_ner_model_is_small_enough():
+    size = sum(p.stat().st_size for p in MODEL_DIR.rglob("*") if p.is_file())
+    assert size <= 50 * 1024 * 1024
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Statsminister Jonas Gahr Støre møtte lederen i LO , Peggy Hessen Følsvik , i går .",
+         {("Jonas Gahr Støre", "PER"), ("Peggy Hessen Følsvik", "PER"), ("LO", "ORG")}),
+        ("Kari Nordmann er seniorrådgiver i Helsedirektoratet .",
+         {("Kari Nordmann", "PER"), ("Helsedirektoratet", "ORG")}),
+        ("Prosjektet ble finansiert av Husbanken og ledet av Ola Hansen .",
+         {("Husbanken", "ORG"), ("Ola Hansen", "PER")}),
+        ("Ifølge Arbeids- og velferdsdirektoratet har ledigheten falt .",
+         {("Arbeids- og velferdsdirektoratet", "ORG")}),
+    ],
+)
+def test_ner_model_finds_persons_and_organisations(nlp, text, expected):
+    found = {(ent.text, ent.label_) for ent in nlp(text).ents if ent.label_ in ("PER", "ORG")}
+    assert found == expected
+
+
+@needs_model
+def test_ner_eval_command_ends_with_ents_f():
+    from velferdsgraf.graph.ner.cli_commands import eval_ner_command
+
+    result = CliRunner().invoke(eval_ner_command, [str(FIXTURES / "mini.ndt.conllu")])
+    assert result.exit_code == 0, result.output
+    lines = result.output.strip().splitlines()
+    assert re.fullmatch(r"ents_f=\d\.\d{3}", lines[-1])
+    assert any(line.startswith("PER ") for line in lines)
+    assert float(lines[-1].split("=")[1]) > 0.5  # the fixture's names are easy
+
+
+def test_ner_load_model_missing_dir_names_the_fix(tmp_path):
+    with pytest.raises(ModelError, match=r"no NER model at .*velferdsgraf train-ner"):
+        load_model(tmp_path / "missing")
