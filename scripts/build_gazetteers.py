@@ -220,13 +220,29 @@ def name_usage(norne: Norne, names: Iterable[str]) -> dict[str, NameStats]:
 SURNAMES = frozenset("Berg Lund Moss Strand Eide Vik Nes Sande Hole Gran Vang Sunndal Rana Vinje Lier".split())
 
 
-def hunspell_words(names: Iterable[str]) -> tuple[dict[str, set[str]], list[str]]:
+def bokmal_forms() -> set[str]:
+    """Every full form of Debian's Bokmål hunspell dictionary (empty if not installed).
+
+    ``unmunch`` expands affixes but not compounds, so "oslo" or "drammen" as a
+    compound of two words is not taken for an ordinary word.
+    """
+    import shutil
+    import subprocess
+
+    dic = Path("/usr/share/hunspell")
+    if not (shutil.which("unmunch") and (dic / "nb_NO.dic").exists()):
+        return set()
+    out = subprocess.run(["unmunch", str(dic / "nb_NO.dic"), str(dic / "nb_NO.aff")], capture_output=True, check=True)
+    return set(out.stdout.decode("latin-1").split())
+
+
+def hunspell_words(names: Iterable[str], nb_forms: set[str]) -> tuple[dict[str, set[str]], list[str]]:
     """Which lower-cased names are ordinary words in Norwegian, Danish or Swedish.
 
-    Bokmål uses the full-form list expanded by ``unmunch`` (no compounding, so "oslo"
-    is not a word); Danish and Swedish ask ``hunspell -G`` (with compounding, stricter
-    for foreign names). Needs Debian's hunspell, hunspell-tools, hunspell-no/-da/-sv;
-    without them only NorNE is used and the sources list says so.
+    Bokmål uses ``nb_forms`` (see :func:`bokmal_forms`); Danish and Swedish ask
+    ``hunspell -G``, which also accepts compounds (stricter for foreign names). Needs
+    Debian's hunspell, hunspell-tools and hunspell-no/-da/-sv; without them only NorNE
+    is used and the recorded sources say so.
     """
     import shutil
     import subprocess
@@ -235,13 +251,9 @@ def hunspell_words(names: Iterable[str]) -> tuple[dict[str, set[str]], list[str]
     found: dict[str, set[str]] = defaultdict(set)
     sources: list[str] = []
     dic = Path("/usr/share/hunspell")
-    if shutil.which("unmunch") and (dic / "nb_NO.dic").exists():
-        out = subprocess.run(
-            ["unmunch", str(dic / "nb_NO.dic"), str(dic / "nb_NO.aff")], capture_output=True, check=True
-        ).stdout.decode("latin-1")
-        forms = set(out.split())
+    if nb_forms:
         for w in lowered:
-            if w in forms:
+            if w in nb_forms:
                 found[w].add("nb")
         sources.append("hunspell-no nb_NO (unmunch)")
     if shutil.which("hunspell"):
@@ -562,6 +574,22 @@ def build_organisations(gaz_dir: Path) -> dict[str, dict]:
     return entities
 
 
+def add_upper_variants(entities: dict[str, dict], norne: Norne, nb_forms: set[str]) -> None:
+    """Add the all-capitals spelling of mixed-case abbreviations ("UiS" -> "UIS") unless
+    it reads as a word ("HiT" -> "HIT")."""
+    for ent in entities.values():
+        for p in ent["periods"]:
+            upper = []
+            for abbr in p["abbreviations"] + p.get("note_abbreviations", []):
+                up = abbr.upper()
+                if abbr.isupper() or sum(ch.isupper() for ch in abbr) < 2 or not abbr.replace("-", "").isalpha():
+                    continue
+                if norne.lower_counts[up.lower()] or up.lower() in nb_forms:
+                    continue
+                upper.append(up)
+            p["upper_variants"] = sorted(set(upper))
+
+
 def abbreviation_flags(entities: dict[str, dict], norne: Norne) -> dict[str, list[str]]:
     """Abbreviations that are also common words ("Nord", "SA", "SI") and need context."""
     flags: dict[str, list[str]] = {}
@@ -615,7 +643,8 @@ def main(argv: list[str] | None = None) -> None:
     municipalities = {**build_norwegian(args.gazetteers), **build_nordic(args.gazetteers)}
     names = lexicon_names(municipalities)
     usage = name_usage(norne, names)
-    words, word_sources = hunspell_words(names)
+    nb_forms = bokmal_forms()
+    words, word_sources = hunspell_words(names, nb_forms)
     lexicon = {}
     for name, countries in names.items():
         st = usage.get(name, NameStats())
@@ -629,6 +658,7 @@ def main(argv: list[str] | None = None) -> None:
         }
 
     organisations = build_organisations(args.gazetteers)
+    add_upper_variants(organisations, norne, nb_forms)
     org_data = {
         "version": 1,
         "source": "no_offentlige_organisasjoner.csv (see /work/shared/data/gazetteers/README.md)",

@@ -200,11 +200,11 @@ class Gazetteer:
             forms.append((alt["name"], False))
             forms += [(a, True) for a in alt.get("abbreviations", [])]
         for abbr in row.get("abbreviations", []) + row.get("note_abbreviations", []):
-            # "Forskningsrådet", "Kartverket": a word, not letters; "KS", "UiO": exact.
-            forms.append((abbr, not (abbr[1:].islower() and len(abbr) > 4)))
-            if not abbr.isupper() and sum(ch.isupper() for ch in abbr) >= 2 and len(abbr) >= 3:
-                forms.append((abbr.upper(), True))  # "UiS" is often written "UIS"
-        return forms
+            forms.append((abbr, True))
+        forms += [(up, True) for up in row.get("upper_variants", [])]
+        # Only longer names are matched regardless of case: "Forskningsrådet",
+        # "Kartverket"; "KS", "Nav", "Vox", "UiO" must be written exactly so.
+        return [(form, exact or len(form) <= 4 or form.isupper()) for form, exact in forms]
 
     def organisation_rows(self) -> dict[str, tuple[str, dict[str, Any]]]:
         """Row id -> (entity id, row data) for every organisation name period."""

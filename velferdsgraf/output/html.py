@@ -87,7 +87,7 @@ def network_data(
     keep = {
         node
         for node, attrs in net.nodes(data=True)
-        if (attrs["type"] in wanted or attrs["type"] == "Other") and attrs["degree"] >= min_degree
+        if attrs["type"] in wanted and attrs["degree"] >= min_degree
     }
     nodes = []
     for node, attrs in net.nodes(data=True):
@@ -137,8 +137,8 @@ def network_data(
 
 
 def _wanted_types(types: Iterable[str] | None) -> set[str]:
-    if types is None:
-        return set(ENTITY_TYPES) - {"Role"}
+    if types is None:  # untyped endpoints ("Other") show only when nothing was filtered
+        return (set(ENTITY_TYPES) - {"Role"}) | {"Other"}
     by_folded = {kind.casefold(): kind for kind in ENTITY_TYPES}
     wanted = set()
     for name in types:
