@@ -500,9 +500,15 @@ def parse_alternatives(cell: str, row_from: str | None) -> tuple[list[dict], lis
     return names, abbrevs
 
 
+SPELLINGS = (("Høgskolen", "Høyskolen"), ("Høgskulen", "Høgskolen"))  # both forms are in use
+
+
 def name_variants(name: str) -> list[str]:
-    """Shorter forms texts use for an official name."""
+    """Shorter forms and common spellings texts use for an official name."""
     out = {name}
+    for a, b in SPELLINGS:
+        if name.startswith(a):
+            out.add(b + name[len(a) :])
     for suffix in ORG_FORM_SUFFIXES:
         if name.endswith(suffix):
             out.add(name[: -len(suffix)].strip())

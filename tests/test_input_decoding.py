@@ -55,14 +55,31 @@ def test_decoding_cp1252_fixture() -> None:
 
 
 @pytest.mark.parametrize(
-    "encoding, first_bad",
-    [("cp850", "0x91 at offset 1"), ("mac_roman", "0xbe at offset 1")],
+    "encoding, reason",
+    [
+        ("cp850", "unknown text encoding: not valid UTF-8 (byte 0x91 at offset 1, line 1), and Windows-1252 gives implausible text ('B‘rum')"),
+        ("mac_roman", "unknown text encoding: not valid UTF-8 (byte 0xbe at offset 1, line 1), and Windows-1252 gives implausible text ('B¾rum')"),
+    ],
 )
-def test_decoding_refuses_other_codepages(encoding: str, first_bad: str) -> None:
+def test_decoding_refuses_other_codepages(encoding: str, reason: str) -> None:
     data = "Bærum kommune og NAV Bærum har møte på rådhuset.".encode(encoding)
     with pytest.raises(InputError) as info:
         decode_text(data, P)
-    assert info.value.reason.startswith(f"unknown text encoding: not valid UTF-8 (byte {first_bad}), and Windows-1252 gives implausible text")
+    assert info.value.reason == reason
+
+
+def test_decoding_refuses_damaged_utf8() -> None:
+    data = "Møte i Bærum\nNAV Ski og Ås\n".encode("utf-8").replace("Å".encode("utf-8"), b"\xc3")
+    with pytest.raises(InputError) as info:
+        decode_text(data, P)
+    assert info.value.reason == "invalid UTF-8 (byte 0xc3 at offset 26, line 2) in a file that is otherwise UTF-8"
+
+
+def test_decoding_refuses_when_detection_is_unsure() -> None:
+    data = b"Rapport \x81\x8d fra m\xf8tet"  # 0x81 and 0x8d are not Windows-1252
+    with pytest.raises(InputError) as info:
+        decode_text(data, P)
+    assert info.value.reason.startswith("unknown text encoding: not valid UTF-8 (byte 0x81 at offset 8, line 1), and detection ")
 
 
 def test_decoding_refuses_double_encoded_utf8() -> None:

@@ -191,6 +191,12 @@ class Gazetteer:
                     out[n].add(eid)
         return {k: sorted(v) for k, v in sorted(out.items())}
 
+    def municipality_ssb_forms(self) -> list[str]:
+        """SSB's multilingual forms ("Guovdageaidnu - Kautokeino"), for matching as one name."""
+        return sorted(
+            {s for ent in self._munis.values() for s in ent.get("ssb_names", []) if " - " in s and "(" not in s}
+        )
+
     @staticmethod
     def organisation_forms(row: dict[str, Any]) -> list[tuple[str, bool]]:
         """The surface forms of one organisation row, each with "match case exactly"."""

@@ -37,6 +37,10 @@ def usable_extractors(names: Sequence[str], explicit: bool = False) -> list[str]
     for name in names:
         try:
             get_extractor(name)
+            if name == "ner":
+                from .ner.model import load_model
+
+                load_model()  # fails early, before any report is read, when no model is shipped
         except (ModelError, ImportError) as error:
             if explicit or name != "ner":
                 raise ModelError(f"extractor {name!r} cannot run: {error}") from error

@@ -149,8 +149,9 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
         return ("true" if result.boolean else "false") + "\n"
     if result.graph is not None:
         if fmt == "json":
-            context = {prefix: ns for prefix, ns in NAMESPACES.items()}
-            return result.graph.serialize(format="json-ld", context=context, indent=2) + "\n"
+            from ..output.jsonld import jsonld_bytes  # late: output imports graph, not the reverse
+
+            return jsonld_bytes(result.graph).decode("utf-8")
         return result.graph.serialize(format="turtle")
     if fmt == "csv":
         return _csv(result)

@@ -24,7 +24,7 @@ class ValidationResult(NamedTuple):
 
 @dataclass(frozen=True)
 class ValidationReport:
-    """The outcome of :func:`validate`: ``results`` are sorted, ``text`` is ready to print."""
+    """The outcome of :func:`validate`: ``results`` are sorted, ``text`` is ready to print (no final newline)."""
 
     conforms: bool
     results: list[ValidationResult] = field(default_factory=list)
@@ -96,9 +96,9 @@ def _local(iri: Node) -> str:
 
 def _text(conforms: bool, results: list[ValidationResult]) -> str:
     if conforms:
-        return "Conforms: the graph matches the velferdsgraf shapes.\n"
+        return "Conforms: the graph matches the velferdsgraf shapes."
     lines = [f"Does not conform: {len(results)} problem{'s' if len(results) != 1 else ''}."]
     for focus, path, message in results:
         where = f"{focus} {path}" if path else focus
         lines.append(f"{where}: {message}")
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines)

@@ -29,9 +29,13 @@ _BINARY_CONTROL_RATIO = 0.05
 _CP1252_HIGH = "\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
 _MOJIBAKE = re.compile(f"Ã[\u0080-\u00bf{_CP1252_HIGH}]|â€[\u0080-\u00bf{_CP1252_HIGH}]|Â[\u00a0-\u00bf]")
 
+NEWLINE = b"\n"
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
 # Characters a Windows-1252 decoding of Norwegian text should not contain: they are what
 # cp850 or Mac Roman bytes for æ, ø, å turn into ("B‘rum", "B¾rum", "p†").
 _RARE = set("†‡ˆ‰‹›ŒŽ˜œžŸ¤¦¨¬¯¸¿ƒ") | {chr(c) for c in range(0x80, 0xA0)}
+_NON_ASCII = re.compile("[^\x00-\x7f]")
 _IN_WORD_OK = set("’´`·\u00ad")
 _COMMON_NON_ASCII = set("æøåÆØÅéèêëóòôüäöÄÖÜÉ«»–—’‘“”„…•€§°½\u00a0")
 _WESTERN = {"cp1252", "latin_1", "iso8859_15", "ascii"}
@@ -105,19 +109,23 @@ def _checked(decoded: Decoded, path: Path) -> Decoded:
 def _decode_western(data: bytes, path: Path, utf8_error: UnicodeDecodeError) -> Decoded:
     from charset_normalizer import from_bytes
 
-    bad = f"not valid UTF-8 (byte 0x{data[utf8_error.start]:02x} at offset {utf8_error.start})"
+    offset = utf8_error.start
+    where = f"byte 0x{data[offset]:02x} at offset {offset}, line {data.count(NEWLINE, 0, offset) + 1}"
+    if len(_UTF8_MULTIBYTE.findall(data, 0, 1 << 20)) >= 2:
+        # Mostly UTF-8 with a damaged byte: any other codec would garble the good part.
+        raise InputError(path, f"invalid UTF-8 ({where}) in a file that is otherwise UTF-8")
+    bad = f"not valid UTF-8 ({where})"
     try:
         candidate: str | None = data.decode("cp1252")
     except UnicodeDecodeError:
         candidate = None
+    if candidate is not None and (odd := _implausible(candidate)) is not None:
+        raise InputError(path, f"unknown text encoding: {bad}, and Windows-1252 gives implausible text ({odd!r})")
     best = from_bytes(data).best()
     guess = best.encoding if best is not None else None
     if candidate is not None:
-        odd = _implausible(candidate)
-        if odd is not None:
-            raise InputError(path, f"unknown text encoding: {bad}, and Windows-1252 gives implausible text ({odd!r})")
         agrees = best is not None and (guess in _WESTERN or "cp1252" in best.could_be_from_charset)
-        if agrees or set(_non_ascii(candidate)) <= _COMMON_NON_ASCII:
+        if agrees or _non_ascii(candidate) <= _COMMON_NON_ASCII:
             return Decoded(candidate, "cp1252")
     why = f"detection is unsure (best guess: {guess})" if guess else "detection found no encoding"
     raise InputError(path, f"unknown text encoding: {bad}, and {why}")
@@ -125,9 +133,8 @@ def _decode_western(data: bytes, path: Path, utf8_error: UnicodeDecodeError) -> 
 
 def _implausible(text: str) -> str | None:
     """A short snippet around the first character unlikely in Norwegian Windows-1252 text."""
-    for i, ch in enumerate(text):
-        if ch < "\u0080":
-            continue
+    for match in _NON_ASCII.finditer(text):
+        i, ch = match.start(), match.group()
         in_word = (
             not ch.isalpha()
             and ch not in _IN_WORD_OK
@@ -140,8 +147,8 @@ def _implausible(text: str) -> str | None:
     return None
 
 
-def _non_ascii(text: str) -> str:
-    return "".join(ch for ch in text if ch >= "\u0080")
+def _non_ascii(text: str) -> set[str]:
+    return {ch for ch in set(text) if ch >= "\u0080"}
 
 
 def _control_ratio(data: bytes) -> float:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from .types import Extracted
+from .types import Extracted, describe_exception
 
 _TITLE_STYLES = ("title", "tittel", "heading 1", "overskrift 1")
 
@@ -29,7 +29,7 @@ def read_docx(data: bytes, path: Path) -> Extracted:
         title = document.core_properties.title or None
         created = document.core_properties.created
     except Exception as e:  # noqa: BLE001 - see above
-        raise InputError(path, f"broken .docx ({type(e).__name__}: {e})") from e
+        raise InputError(path, f"broken .docx ({describe_exception(e)})") from e
     text_blocks = [text for text, _ in blocks if text.strip()]
     if not text_blocks:
         raise InputError(path, "empty document")

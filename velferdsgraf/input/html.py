@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -22,9 +23,13 @@ from .types import Extracted
 
 logger = logging.getLogger(__name__)
 
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_DECLARED_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""",
+    re.IGNORECASE,
+)
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
 _SPACE_RUN = re.compile(r"\s+")
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 _DROP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "form", "button", "select", "nav", "aside", "menu", "dialog")
 _DROP_OUTSIDE_ARTICLE = ("header", "footer")
@@ -49,9 +54,11 @@ class _Article:
 
 def read_html(data: bytes, path: Path) -> Extracted:
     """The article text, title and date of an HTML page."""
-    declared = _META_CHARSET.search(data[:4096])
-    decoded = decode_text(data, path, declared=declared.group(1).decode("ascii") if declared else None)
-    markup = _XML_DECLARATION.sub("", decoded.text)
+    found = _DECLARED_CHARSET.search(data[:4096])
+    declared = (found.group(1) or found.group(2)).decode("ascii") if found else None
+    decoded = decode_text(data, path, declared=declared)
+    # lxml refuses strings with control characters ("All strings must be XML compatible").
+    markup = _CONTROL_CHARS.sub("", _XML_DECLARATION.sub("", decoded.text))
     article = _with_trafilatura(markup)
     try:
         fallback = _with_lxml(markup, path)  # also the source of a missing title or date
@@ -75,14 +82,9 @@ def read_html(data: bytes, path: Path) -> Extracted:
 def _with_trafilatura(markup: str) -> _Article | None:
     try:
         import trafilatura
-        from trafilatura.settings import use_config
     except ImportError as e:  # e.g. lxml_html_clean missing (needed by jusText)
         logger.debug("trafilatura unavailable, using the lxml reader: %s", e)
         return None
-    config = use_config()
-    config.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")  # signals only work in the main thread
-    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "1")  # short reports are reports too
-    config.set("DEFAULT", "MAX_FILE_SIZE", str(DEFAULT_MAX_BYTES * 2))  # our own limit applies first
     try:
         result: Any = trafilatura.bare_extraction(
             markup,
@@ -92,7 +94,7 @@ def _with_trafilatura(markup: str) -> _Article | None:
             include_images=False,
             include_links=False,
             with_metadata=True,
-            config=config,
+            config=_trafilatura_config(),
         )
     except Exception as e:  # noqa: BLE001 - any parser crash sends us to the lxml reader
         logger.debug("trafilatura failed, using the lxml reader: %r", e)
@@ -101,6 +103,18 @@ def _with_trafilatura(markup: str) -> _Article | None:
         return None
     fields = result if isinstance(result, dict) else result.as_dict()
     return _Article(text=fields.get("text") or "", title=fields.get("title"), date=iso_date(fields.get("date")))
+
+
+@lru_cache(maxsize=1)
+def _trafilatura_config() -> Any:
+    """trafilatura's settings with ours; built once (it parses a settings file)."""
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    config.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")  # signals only work in the main thread
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "1")  # short reports are reports too
+    config.set("DEFAULT", "MAX_FILE_SIZE", str(DEFAULT_MAX_BYTES * 2))  # our own limit applies first
+    return config
 
 
 def _with_lxml(markup: str, path: Path) -> _Article:

@@ -11,7 +11,7 @@ from typing import Any
 
 from ..errors import InputError
 from .normalise import normalise
-from .types import Extracted
+from .types import Extracted, describe_exception
 
 PAGE_SEPARATOR = "\n\n"
 
@@ -35,7 +35,7 @@ def read_pdf(data: bytes, path: Path) -> Extracted:
     except InputError:
         raise
     except Exception as e:  # noqa: BLE001 - see above
-        raise InputError(path, f"broken PDF ({type(e).__name__}: {e})") from e
+        raise InputError(path, f"broken PDF ({describe_exception(e)})") from e
     if not pages:
         raise InputError(path, "PDF has no pages")
     if not any(pages):

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import InputError
@@ -14,7 +14,7 @@ from .fileio import DEFAULT_MAX_BYTES, read_bytes
 from .language import guess_language
 from .normalise import normalise, normalise_line
 from .registry import ReaderSpec, reader_for, spec_for_format, unsupported_reason
-from .types import Extracted, ReadResult, RecordError, SourceFile
+from .types import Extracted, ReadResult, RecordError, SourceFile, describe_exception
 
 logger = logging.getLogger(__name__)
 
@@ -22,8 +22,8 @@ logger = logging.getLogger(__name__)
 def read(paths: Iterable[Path | str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadResult:
     """Read every report under ``paths`` (files or folders); failures are collected, not raised.
 
-    >>> result = read(["rapporter/"])          # doctest: +SKIP
-    >>> [d.id for d in result.documents], [str(f) for f in result.failures]
+    Example: ``result = read(["rapporter/", "notat.pdf"])``, then ``result.documents``
+    (in file order) and ``result.failures`` (one ``InputError`` per unreadable file or record).
     """
     result = ReadResult()
     for item in iter_documents(paths, max_bytes=max_bytes):
@@ -134,7 +134,7 @@ def _read_source(source: SourceFile, claims: _IdClaims, max_bytes: int) -> ReadR
     except Exception as e:  # noqa: BLE001 - a reader bug or a parser crash on hostile input
         # must not stop the other files; the cause stays chained and logged.
         logger.debug("reader %s failed on %s", spec.format, source.path, exc_info=True)
-        error = InputError(source.path, f"unexpected error in the {spec.format} reader ({type(e).__name__}: {e})")
+        error = InputError(source.path, f"unexpected error in the {spec.format} reader ({describe_exception(e)})")
         error.__cause__ = e
         result.failures.append(error)
     return result

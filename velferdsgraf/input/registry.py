@@ -15,7 +15,11 @@ MultiReader = Callable[[bytes, Path], Iterable[Extracted | InputError]]
 
 @dataclass(frozen=True, slots=True)
 class ReaderSpec:
-    """A reader: its format name, ``"module:function"`` target, and whether a file holds many reports."""
+    """A reader: its format name, ``"module:function"`` target, and whether a file holds many reports.
+
+    The target is a :data:`SingleReader` (bytes in, one Extracted out, InputError raised) or,
+    when ``multi``, a :data:`MultiReader` (yields an Extracted or an InputError per record).
+    """
 
     format: str
     target: str

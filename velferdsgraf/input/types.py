@@ -67,3 +67,9 @@ class RecordError(InputError):
         super().__init__(path, reason)
         self.line = line
         self.args = (f"{path}:{line}: {reason}",)
+
+
+def describe_exception(exc: BaseException) -> str:
+    """``"KeyError: There is no item named 'x'"``: the type and message, without repr quotes."""
+    message = exc.args[0] if isinstance(exc, KeyError) and len(exc.args) == 1 else exc
+    return f"{type(exc).__name__}: {message}" if str(message) else type(exc).__name__

@@ -29,6 +29,7 @@ __all__ = [
     "write_graphml",
     "write_html",
     "write_jsonld",
+    "write_format",
     "write_ntriples",
     "write_outputs",
     "write_turtle",
@@ -58,11 +59,21 @@ FORMATS: dict[str, OutputFormat] = {
 DEFAULT_FORMATS = ("ttl", "html", "graphml")
 
 
-def write_outputs(graph: Graph, out_dir: Path | str, formats: Iterable[str] = DEFAULT_FORMATS) -> dict[str, Path]:
+def write_format(graph: Graph, fmt: str, path: Path | str) -> Path:
+    """Write ``graph`` to ``path`` in one format (a name of FORMATS); returns the path."""
+    try:
+        output = FORMATS[fmt]
+    except KeyError:
+        raise ValueError(f"unknown output format {fmt!r}; available: {', '.join(FORMATS)}") from None
+    output.write(graph, Path(path))
+    return Path(path)
+
+
+def write_outputs(graph: Graph, out_dir: Path | str, formats: Iterable[str] = DEFAULT_FORMATS) -> list[Path]:
     """Write ``graph`` into ``out_dir`` (created if missing) in each of ``formats``.
 
-    Returns format name -> path written. An unknown name raises ValueError listing the
-    known ones, before anything is written.
+    Returns the paths written, in the order of ``formats``. An unknown name raises
+    ValueError listing the known ones, before anything is written.
     """
     names = list(dict.fromkeys(formats))
     unknown = [name for name in names if name not in FORMATS]
@@ -70,9 +81,4 @@ def write_outputs(graph: Graph, out_dir: Path | str, formats: Iterable[str] = DE
         raise ValueError(f"unknown output format {unknown[0]!r}; available: {', '.join(FORMATS)}")
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    written: dict[str, Path] = {}
-    for name in names:
-        target = out / FORMATS[name].filename
-        FORMATS[name].write(graph, target)
-        written[name] = target
-    return written
+    return [write_format(graph, name, out / FORMATS[name].filename) for name in names]

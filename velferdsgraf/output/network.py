@@ -17,6 +17,7 @@ from rdflib import RDF, RDFS, Graph, URIRef
 from rdflib.namespace import PROV
 from rdflib.term import Node
 
+from ..graph.types import EntityType
 from ..ontology.namespace import ORG, SCHEMA, VG, VGID
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ __all__ = [
     "xml_text",
 ]
 
-ENTITY_TYPES = ("Person", "Organisation", "Municipality", "Initiative", "Event", "Role")
+ENTITY_TYPES = tuple(kind.value for kind in EntityType)  # "Person", …, "Role"
 # colour-blind-safe-ish categorical palette (Tableau 10); "Other" for untyped endpoints
 TYPE_COLOURS: dict[str, tuple[int, int, int]] = {
     "Person": (31, 119, 180),

@@ -1,0 +1,83 @@
+"""GraphML and GEXF files validate against the schemas in ../shared and are deterministic."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import RDF, RDFS, Literal
+
+from rdf_samples import sample_graph
+from velferdsgraf.ontology.namespace import VG, VGID
+from velferdsgraf.output.gexf import gexf_bytes, write_gexf
+from velferdsgraf.output.graphml import graphml_bytes, write_graphml
+
+SCHEMAS = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "schemas"
+needs_schemas = pytest.mark.skipif(
+    not SCHEMAS.is_dir(), reason=f"schemas not found at {SCHEMAS} (../shared is absent)"
+)
+GEXF = "{http://gexf.net/1.3}"
+VIZ = "{http://gexf.net/1.3/viz}"
+
+
+def hostile_graph():
+    """The sample plus labels that try to break XML: markup, quotes, control characters."""
+    graph = sample_graph()
+    for slug, label in [("xss", "<img src=x onerror=alert(1)>"), ("quote", 'A "B" & \'C\''), ("ctrl", "Ola\x01Nordmann\n")]:
+        graph.add((VGID[f"person/{slug}"], RDF.type, VG.Person))
+        graph.add((VGID[f"person/{slug}"], RDFS.label, Literal(label)))
+    return graph
+
+
+@needs_schemas
+@pytest.mark.parametrize("make_graph", [sample_graph, hostile_graph])
+def test_output_graphml_validates_against_xsd(tmp_path, make_graph):
+    from lxml import etree
+
+    path = tmp_path / "graph.graphml"
+    write_graphml(make_graph(), path)
+    schema = etree.XMLSchema(etree.parse(str(SCHEMAS / "graphml" / "graphml.xsd")))
+    document = etree.parse(str(path))
+    assert schema.validate(document), schema.error_log
+
+
+@needs_schemas
+@pytest.mark.parametrize("make_graph", [sample_graph, hostile_graph])
+def test_output_gexf_validates_against_relaxng(tmp_path, make_graph):
+    from lxml import etree
+
+    path = tmp_path / "graph.gexf"
+    write_gexf(make_graph(), path)
+    schema = etree.RelaxNG(etree.parse(str(SCHEMAS / "gexf-1.3" / "gexf.rng")))
+    document = etree.parse(str(path))
+    assert schema.validate(document), schema.error_log
+
+
+def test_output_graphml_keeps_ids_and_labels():
+    from lxml import etree
+
+    root = etree.fromstring(graphml_bytes(hostile_graph()))
+    ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+    node_ids = set(root.xpath("//g:node/@id", namespaces=ns))
+    assert "person_silvija-seres" in node_ids
+    assert "<img src=x onerror=alert(1)>" in root.xpath("//g:data/text()", namespaces=ns)
+    for source in root.xpath("//g:edge/@source", namespaces=ns):
+        assert source in node_ids
+
+
+def test_output_gexf_has_viz_colour_size_position():
+    from lxml import etree
+
+    root = etree.fromstring(gexf_bytes(sample_graph()))
+    node = root.find(f".//{GEXF}node[@id='person_silvija-seres']")
+    assert node.get("label") == "Silvija Seres"
+    assert node.find(f"{VIZ}color").attrib == {"r": "31", "g": "119", "b": "180", "a": "1.0"}
+    assert float(node.find(f"{VIZ}size").get("value")) > 0
+    position = node.find(f"{VIZ}position")
+    assert abs(float(position.get("x"))) + abs(float(position.get("y"))) > 0
+    edge = root.find(f".//{GEXF}edge[@id='participatesIn__person_silvija-seres__event_gentaenk-velfaerden-2019']")
+    assert edge.get("weight") == "2.0" and edge.get("kind") == "participatesIn"
+
+
+@pytest.mark.parametrize("to_bytes", [gexf_bytes, graphml_bytes], ids=["gexf", "graphml"])
+def test_output_gephi_files_are_deterministic(to_bytes):
+    assert to_bytes(sample_graph()) == to_bytes(sample_graph())

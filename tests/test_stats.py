@@ -1,0 +1,45 @@
+"""Graph statistics: counts per type, memberships, relations, provenance and hubs."""
+from __future__ import annotations
+
+import json
+
+from rdflib import Graph
+
+from rdf_samples import sample_graph
+from velferdsgraf.graph.stats import format_stats, graph_stats
+
+
+def test_stats_counts_rdf_md_sample():
+    stats = graph_stats(sample_graph())
+    assert stats["reports"] == 1
+    assert stats["entities"] == {"Person": 2, "Organisation": 2, "Municipality": 1, "Initiative": 1, "Event": 1, "Role": 2}
+    assert stats["entities_total"] == 9
+    assert stats["memberships"] == 3 and stats["memberships_with_organisation"] == 2
+    assert stats["relations"] == {"org:memberOf": 2, "vg:locatedIn": 1, "vg:participatesIn": 3}
+    assert stats["statements"] == 4
+    assert stats["evidence"] == 4
+    assert stats["linked"] == {"vg:municipalityNumber": 1, "owl:sameAs": 1}
+
+
+def test_stats_top_entities_by_degree_then_label():
+    top = graph_stats(sample_graph(), top=3)["top_entities"]
+    assert [(row["label"], row["degree"]) for row in top] == [("NAV Ski", 3), ("Anne Olsen", 2), ("Silvija Seres", 2)]
+    assert top[0]["type"] == "Organisation"
+
+
+def test_stats_are_json_serialisable():
+    json.dumps(graph_stats(sample_graph()))
+
+
+def test_stats_format_lists_counts_and_hubs():
+    text = format_stats(graph_stats(sample_graph()))
+    lines = text.splitlines()
+    assert "  Person                 2" in lines
+    assert any(line.startswith("Memberships") and line.endswith("3 (2 with an organisation)") for line in lines)
+    assert "  3  NAV Ski (Organisation)  vgid:organisation/nav-ski" in lines
+
+
+def test_stats_empty_graph():
+    stats = graph_stats(Graph())
+    assert stats["entities_total"] == 0 and stats["top_entities"] == []
+    assert "Top entities" not in format_stats(stats)
