@@ -238,12 +238,14 @@ def test_extractor_gazetteer_nav_office(extractor):
     ms = run(extractor, "NAV Ski og Nav Nordre Follo samarbeider.", date="2019-01-01")
     assert [(m.type, m.surface, m.name) for m in ms] == [
         (ORG, "NAV Ski", "NAV Ski"),
+        (MUNI, "Ski", "Ski"),
         (ORG, "Nav Nordre Follo", "Nav Nordre Follo"),
+        (MUNI, "Nordre Follo", "Nordre Follo"),
     ]
     assert ms[0].attr("located_in") == "Ski" and ms[0].attr("municipality_kommunenummer") == "0213"
     # The office confirms the place for the rest of the document.
     text = "NAV Ski har nye lokaler. Lederen flyttet dit fra Asker, men Ski ligger nær."
-    assert [s for s, _ in munis(extractor, text)] == ["Asker", "Ski"]
+    assert [s for s, _ in munis(extractor, text)] == ["Ski", "Asker", "Ski"]  # the first Ski is inside "NAV Ski"
 
 
 def test_extractor_gazetteer_output_is_sorted_and_deterministic(extractor):

@@ -58,8 +58,8 @@ class _Builder:
         g.add((node, RDFS.label, Literal(entity.label)))
         for alias in entity.aliases:
             g.add((node, SKOS.altLabel, Literal(alias)))
-        if entity.type is EntityType.MUNICIPALITY and entity.attrs.get("kommunenummer_current"):
-            g.add((node, VG.municipalityNumber, Literal(entity.attrs["kommunenummer_current"])))
+        if entity.type is EntityType.MUNICIPALITY and entity.attrs.get("current_kommunenummer"):
+            g.add((node, VG.municipalityNumber, Literal(entity.attrs["current_kommunenummer"])))
         if entity.attrs.get("wikidata"):
             g.add((node, OWL.sameAs, WD[entity.attrs["wikidata"]]))
         if entity.attrs.get("orgnr") and entity.type is not EntityType.PERSON:

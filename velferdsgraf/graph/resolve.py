@@ -97,10 +97,8 @@ def _link_persons(
 
 
 def _group_key(mention: Mention, name: str) -> str:
-    if mention.type is EntityType.MUNICIPALITY and mention.attr("kommunenummer_current"):
-        return "kommune:" + (mention.attr("kommunenummer_current") or "")
-    if mention.type is EntityType.MUNICIPALITY and mention.attr("country"):
-        return f"kommune:{mention.attr('country')}:{name_key(name)}"
+    if mention.type is EntityType.MUNICIPALITY and mention.attr("gazetteer_id") and not mention.attr("candidates"):
+        return "kommune:" + (mention.attr("gazetteer_id") or "")
     if mention.type is EntityType.ORGANISATION and mention.attr("gazetteer_id"):
         return "gaz:" + (mention.attr("gazetteer_id") or "")
     if mention.type in (EntityType.ORGANISATION, EntityType.INITIATIVE, EntityType.EVENT):
@@ -142,7 +140,8 @@ def resolve(extractions: Sequence[Extraction]) -> Resolution:
         if key in used and used[key] != (etype, gkey):
             key = f"{key}-{content_hash(gkey, length=6)}"
         used[key] = (etype, gkey)
-        forms = sorted({m.surface for m, _ in members} | set(names) - {label})
+        forms = sorted(({m.surface for m, _ in members if not m.attr("implicit")}
+                        | {m.attr("base_surface") or "" for m, _ in members} | set(names)) - {label, ""})
         attrs: dict[str, str] = {}
         for m, _ in members:
             for k, v in m.attrs:

@@ -461,7 +461,12 @@ class GazetteerExtractor:
         nav = doc.text[m.start : toks.ends[m.muni.first - 1]]
         attrs = [("parent_gazetteer_id", NAV_ROW), ("located_in", rec_m.name)]
         attrs += [(f"municipality_{k}", v) for k, v in _muni_attrs(rec_m) if k in ("gazetteer_id", "kommunenummer")]
-        return [Mention(doc.id, m.start, m.end, EntityType.ORGANISATION, surface, f"{nav} {rec_m.name}", SOURCE, tuple(attrs))]
+        office = Mention(doc.id, m.start, m.end, EntityType.ORGANISATION, surface, f"{nav} {rec_m.name}", SOURCE, tuple(attrs))
+        # The place inside "NAV Ski" is a mention of the municipality too: it anchors vg:locatedIn.
+        place_start = toks.starts[m.muni.first]
+        place = Mention(doc.id, place_start, m.end, EntityType.MUNICIPALITY, doc.text[place_start : m.end],
+                        rec_m.name, SOURCE, _muni_attrs(rec_m))
+        return [office, place]
 
 
 def _muni_attrs(rec: MunicipalityRecord) -> tuple[tuple[str, str], ...]:

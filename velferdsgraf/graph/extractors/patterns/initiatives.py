@@ -31,8 +31,8 @@ _OWNED = re.compile(
 _CLAUSE_WORDS = frozenset({"som", "at", "der", "hvor", "kor", "sa", "sier", "seier", "å", "og"})
 # "Difis innovasjonskonkurranse", "Husbankens boligkonferanse"
 _OWNED_EVENT = re.compile(
-    r"\b([A-ZÆØÅ][\wæøåÆØÅ-]*s\s+[a-zæøå]*(?:konkurranse|konferanse|konferansen|seminar|seminaret|"
-    r"festival|festivalen|fagdag|fagdagen|samling|samlingen|messe|messen))\b"
+    r"\b([A-ZÆØÅ][\wæøåÆØÅ-]*s\s+[a-zæøå]*(?:konkurranse|konferanse|seminar|festival|fagdag|samling|messe|"
+    r"frokostmøte|dialogmøte|årsmøte|webinar))\b"
 )
 _TRAILING_STOP = re.compile(
     r"(?:\s+(?:og|i|for|med|av|til|på|som|er|vil|skal|kan|har|var|fortsette|utover|"

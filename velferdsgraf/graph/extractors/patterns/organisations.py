@@ -119,6 +119,12 @@ def shaped_organisations(doc: Document, tokens: list[Token], known: list[Mention
             or (len(words) > 1 and words[-1].text.endswith(tuple(ORG_SUFFIXES)))
         )
         if is_org and not (len(words) == 1 and is_title_word(word)):
+            # "Ungdomsrådet i Bærum kommune": a unit of a named municipality.
+            place = _unit_place(text, words[-1].end, known)
+            if place is not None and len(words) == 1:
+                found.append(_mention(doc, tok.start, place.end))
+                i = end
+                continue
             # "Kreftforeningen Fysioterapiforbundet": two names side by side.
             parts = _split_adjacent_names(words)
             for a, b in parts:
@@ -130,6 +136,17 @@ def shaped_organisations(doc: Document, tokens: list[Token], known: list[Mention
                                  word, word, SOURCE))
         i = end
     return found
+
+
+def _unit_place(text: str, end: int, known: list[Mention]) -> Mention | None:
+    """The municipality mention right after "<unit> i " (or "<unit> i " + "X kommune")."""
+    m = re.match(r" (?:i|på) ", text[end:end + 4])
+    if not m:
+        return None
+    for k in known:
+        if k.type is EntityType.MUNICIPALITY and k.start == end + m.end():
+            return k
+    return None
 
 
 def _possessive_name(name: str) -> str:
