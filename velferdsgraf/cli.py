@@ -10,6 +10,8 @@ import click
 from .errors import VelferdsgrafError
 
 DEFAULT_FORMATS = ("ttl", "html", "graphml")
+_PLURALS = {"Person": "persons", "Organisation": "organisations", "Municipality": "municipalities",
+            "Initiative": "initiatives", "Event": "events", "Role": "roles"}
 ALL_FORMATS = ("ttl", "html", "graphml", "gexf", "jsonld", "nt")
 
 
@@ -62,9 +64,9 @@ def _build(reports: tuple[Path, ...], extractors: str, quiet: bool):
     for failure in read_result.failures:
         click.echo(f"skipped {failure}", err=True)
     docs = read_result.documents
-    show = not quiet and len(docs) > 1
-    with click.progressbar(length=len(docs), label="Extracting", file=click.get_text_stream("stderr"),
-                           hidden=not show) as bar:
+    stderr = click.get_text_stream("stderr")
+    show = not quiet and len(docs) > 1 and stderr.isatty()
+    with click.progressbar(length=len(docs), label="Extracting", file=stderr, hidden=not show) as bar:
         result = build_documents(docs, names, progress=lambda _doc: bar.update(1))
     result.failures = list(read_result.failures)
     return result
@@ -100,7 +102,7 @@ def build(ctx: click.Context, reports: tuple[Path, ...], out_dir: Path, formats:
     written.append(write_merges(result.resolution, out_dir / "merges.csv"))
     if not quiet:
         counts = graph_stats(result.graph)["entities"]
-        summary = ", ".join(f"{n} {t.lower()}" for t, n in counts.items() if n)
+        summary = ", ".join(f"{n} {_PLURALS.get(t, t.lower())}" for t, n in counts.items() if n)
         click.echo(f"Built the graph of {len(result.documents)} reports: {summary or 'no entities'}.", err=True)
         for path in written:
             click.echo(f"  wrote {path}", err=True)
