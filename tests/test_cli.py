@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from velferdsgraf.cli import cli
 
-from .conftest import EXAMPLES
+from conftest import EXAMPLES
 
 
 def invoke(*args: str):
