@@ -445,7 +445,7 @@ class GazetteerExtractor:
             rec = self._muni(m.form, doc.date, self._country_hint(toks, m) or doc.lang)
             if rec is None:
                 return []
-            return [Mention(doc.id, m.start, m.end, EntityType.MUNICIPALITY, surface, rec.name, SOURCE, _muni_attrs(rec))]
+            return [Mention(doc.id, m.start, m.end, EntityType.MUNICIPALITY, surface, rec.name, SOURCE, municipality_attrs(rec))]
         if m.kind == "O":
             rec = self._org(m.form, m.payload[3], doc.date)
             if rec is None:
@@ -460,16 +460,16 @@ class GazetteerExtractor:
             return []
         nav = doc.text[m.start : toks.ends[m.muni.first - 1]]
         attrs = [("parent_gazetteer_id", NAV_ROW), ("located_in", rec_m.name)]
-        attrs += [(f"municipality_{k}", v) for k, v in _muni_attrs(rec_m) if k in ("gazetteer_id", "kommunenummer")]
+        attrs += [(f"municipality_{k}", v) for k, v in municipality_attrs(rec_m) if k in ("gazetteer_id", "kommunenummer")]
         office = Mention(doc.id, m.start, m.end, EntityType.ORGANISATION, surface, f"{nav} {rec_m.name}", SOURCE, tuple(attrs))
         # The place inside "NAV Ski" is a mention of the municipality too: it anchors vg:locatedIn.
         place_start = toks.starts[m.muni.first]
         place = Mention(doc.id, place_start, m.end, EntityType.MUNICIPALITY, doc.text[place_start : m.end],
-                        rec_m.name, SOURCE, _muni_attrs(rec_m))
+                        rec_m.name, SOURCE, municipality_attrs(rec_m))
         return [office, place]
 
 
-def _muni_attrs(rec: MunicipalityRecord) -> tuple[tuple[str, str], ...]:
+def municipality_attrs(rec: MunicipalityRecord) -> tuple[tuple[str, str], ...]:
     pairs = [
         ("gazetteer_id", rec.id),
         ("kommunenummer", rec.kommunenummer),

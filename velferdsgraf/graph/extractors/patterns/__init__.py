@@ -10,7 +10,8 @@ import re
 from ....input.document import Document
 from ...types import EntityType, Extraction, Mention
 from .initiatives import acronym_aliases, find_initiatives_and_events
-from .organisations import cap_sequence, listed_organisations, shaped_organisations
+from .organisations import cap_sequence, listed_organisations, shaped_organisations, unit_organisations
+from .places import municipality_mention, places_in_names
 from .persons import find_persons, find_short_names
 from .relations import MentionIndex, Relations, located_in, participation, role_relations
 from .roles import find_titles
@@ -48,6 +49,8 @@ class PatternExtractor:
         named = _keep_new(find_initiatives_and_events(doc), known)
         listed, list_lines = listed_organisations(doc, known)
         orgs = _keep_new(listed, known)
+        orgs += _keep_new([u for u in unit_organisations(doc, tokens, known) if not any(_overlaps(u, o) for o in orgs)],
+                          known)
         shaped = shaped_organisations(doc, tokens, known + orgs)
         orgs += _keep_new([m for m in shaped if not any(_overlaps(m, o) for o in orgs)], known + named)
         anchors = known + orgs + named
@@ -63,18 +66,40 @@ class PatternExtractor:
         orgs = [o for o in orgs if (o.start, o.end) not in alias_spans or o.name != o.surface]
         named += _keep_new(aliases, known + orgs + named)
 
-        mentions = known + orgs + named + persons
+        places = places_in_names(doc, [k for k in known if k.source == "gazetteer"] + orgs, known)
+        mentions = known + orgs + named + persons + places
         out = Relations(doc)
         titles = find_titles(text, tokens)
         titles = [t for t in titles if not any(m.start <= t.start < m.end for m in mentions
                                                if m.type is not EntityType.PERSON)]
+        titles, implied = _place_prefixed(doc, titles)
+        places += list(implied.values())
+        mentions += list(implied.values())
         index = MentionIndex(mentions)
-        role_relations(doc, persons, titles, index, out)
+        role_relations(doc, persons, titles, index, out, implied)
         all_mentions = mentions + out.mentions
         located_in(all_mentions, out)
         participation(doc, all_mentions, list_lines, out)
-        new = orgs + named + [p for p in persons if p not in prior_persons] + out.mentions
+        new = orgs + named + places + [p for p in persons if p not in prior_persons] + out.mentions
         return Extraction(doc.id, new, out.relations)
+
+
+def _place_prefixed(doc: Document, titles):
+    """ "Ørsta-ordførar", "Rakkestad-rådmann": the title, and the municipality it belongs to."""
+    from .roles import Title
+
+    result, implied = [], {}
+    for title in titles:
+        prefix, dash, rest = title.label.partition("-")
+        if dash and rest and " " not in prefix and prefix[:1].isupper():
+            place = municipality_mention(doc, title.start, title.start + len(prefix))
+            if place is not None:
+                start = title.start + len(prefix) + 1
+                result.append(Title(start, title.end, rest))
+                implied[start] = place
+                continue
+        result.append(title)
+    return result, implied
 
 
 def _overlaps(a: Mention, b: Mention) -> bool:

@@ -28,6 +28,12 @@ _OWNED = re.compile(
     r"\b([A-ZÆØÅ][\wæøåÆØÅ-]*(?:’|'|s)\s+(?:partnerskap|program|nettverk|prosjekt|satsing|strategi)"
     r"\s+for\s+[a-zæøå][\wæøå-]*(?:\s+(?:og\s+)?[a-zæøå][\wæøå-]*){0,4})"
 )
+# "Nettverk for samskapt velferd", "Program for folkehelsearbeid"
+_NAMED_FOR = re.compile(
+    r"\b((?:Nettverk|Nettverket|Program|Programmet|Prosjekt|Prosjektet|Partnerskap|Partnerskapet|Strategi|"
+    r"Handlingsplan|Opptrappingsplan|Satsing|Satsingen|Pilot|Reform|Nettverk)\s+for\s+[a-zæøå][\wæøå-]*"
+    r"(?:\s+(?:og\s+)?[a-zæøå][\wæøå-]*){0,4})"
+)
 _CLAUSE_WORDS = frozenset({"som", "at", "der", "hvor", "kor", "sa", "sier", "seier", "å", "og"})
 # "Difis innovasjonskonkurranse", "Husbankens boligkonferanse"
 _OWNED_EVENT = re.compile(
@@ -80,6 +86,9 @@ def find_initiatives_and_events(doc: Document) -> list[Mention]:
         s, e = m.span(1)
         name = _TRAILING_STOP.sub("", m.group(1))
         found.append(Mention(doc.id, s, s + len(name), EntityType.INITIATIVE, name, name, SOURCE))
+    for m in _NAMED_FOR.finditer(text):
+        name = _TRAILING_STOP.sub("", m.group(1))
+        found.append(Mention(doc.id, m.start(1), m.start(1) + len(name), EntityType.INITIATIVE, name, name, SOURCE))
     for m in _OWNED_EVENT.finditer(text):
         s, e = m.span(1)
         found.append(Mention(doc.id, s, e, EntityType.EVENT, m.group(1), m.group(1), SOURCE))

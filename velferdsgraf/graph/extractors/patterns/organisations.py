@@ -16,6 +16,15 @@ _ACRONYM = re.compile(r"^[A-ZÆØÅ]{2,6}$|^[A-ZÆØÅ][a-zæøå]?[A-ZÆØÅ]{1
 _NOT_ORG_ACRONYMS = frozenset({"IKT", "CEO", "PDF", "NB", "OBS", "TV", "PC", "IT", "AI", "KI",
                                "PS", "OK", "ID", "FAQ", "HR", "USA", "EU", "UK", "NOU", "AS", "ASA",
                                "HF", "SA", "IKS", "KF", "RHF", "BA", "DA", "ANS", "MVA", "BNP"})
+# "Etat for sosiale tjenester", "Byrådsavdeling for helse og frivillighet"
+_UNIT_FOR = re.compile(
+    r"\b((?:[A-ZÆØÅ][\wæøå]*)?(?:[Ee]tat|[Ss]eksjon|[Aa]vdeling|[Ee]nhet|[Ss]enter|[Kk]ontor|[Ss]ekretariat|"
+    r"[Ff]orum|[Uu]tvalg|[Ii]nstitutt|[Ss]tiftelse|[Ff]ond|[Bb]yrå|[Dd]irektorat|[Tt]ilsyn)\s+for\s+"
+    r"[a-zæøå][\wæøå-]*(?:\s+(?:og\s+)?[a-zæøå][\wæøå-]*){0,4})"
+)
+# "Bergen kommunes Etat for sosiale tjenester", "Asker kommunes Velferdslab"
+_MUNICIPALITY_UNIT = re.compile(r"\b[A-ZÆØÅ][\wæøå-]*(?: [A-ZÆØÅ][\wæøå-]*)? (?:kommunes|kommunens|kommunes) ([A-ZÆØÅ])")
+_UNIT_TRAILING = re.compile(r"(?:\s+(?:og|i|for|med|av|til|på|som|er|skal|vil|kan|har|var|ble|blir))+$")
 _LIST_HEADER = re.compile(r"^\s*([A-ZÆØÅ][\wæøå/ -]{1,30}?)\s*:\s*(\S.*)$", re.M)
 _MUNICIPALITY_HEADERS = re.compile(r"^(kommuner|kommunar|kommunene|kommunane|kommuner og fylker)$", re.I)
 
@@ -135,6 +144,25 @@ def shaped_organisations(doc: Document, tokens: list[Token], known: list[Mention
             found.append(Mention(doc.id, tok.start, tok.start + len(word), EntityType.ORGANISATION,
                                  word, word, SOURCE))
         i = end
+    return found
+
+
+def unit_organisations(doc: Document, tokens: list[Token], known: list[Mention]) -> list[Mention]:
+    """Units named "<Unit> for <field>" and the named units of a municipality ("Asker kommunes Velferdslab")."""
+    text = doc.text
+    found = []
+    for m in _UNIT_FOR.finditer(text):
+        name = _UNIT_TRAILING.sub("", m.group(1))
+        if name[:1].isupper():
+            found.append(_mention(doc, m.start(1), m.start(1) + len(name)))
+    starts = {t.start: i for i, t in enumerate(tokens)}
+    stops = frozenset(k.start for k in known)
+    for m in _MUNICIPALITY_UNIT.finditer(text):
+        i = starts.get(m.start(1))
+        if i is None or any(f.start == m.start(1) for f in found):
+            continue
+        end = cap_sequence(tokens, i, text, stops)
+        found.append(_mention(doc, m.start(1), tokens[end - 1].end))
     return found
 
 

@@ -111,7 +111,7 @@ def title_chain(text: str, pos: int, titles: dict[int, Title], index: MentionInd
 
 
 def role_relations(doc: Document, persons: list[Mention], titles: list[Title], index: MentionIndex,
-                   out: Relations) -> None:
+                   out: Relations, implied: dict[int, Mention] | None = None) -> None:
     """Memberships and affiliations from appositions, titles before names, "fra", "Hun er"."""
     text = doc.text
     by_start = {t.start: t for t in titles}
@@ -125,8 +125,12 @@ def role_relations(doc: Document, persons: list[Mention], titles: list[Title], i
             out.mentions.append(m)
         return role_mentions[title.start]
 
+    implied = implied or {}
+
     def state(person: Mention, groups: list[_Group], start: int, end: int) -> None:
         for group in groups:
+            if not group.orgs and all(t.start in implied for t in group.titles):
+                group.orgs = [implied[group.titles[0].start]]
             for title in group.titles:
                 used.add(title.start)
                 if not group.orgs:
@@ -158,7 +162,14 @@ def role_relations(doc: Document, persons: list[Mention], titles: list[Title], i
         groups, end = title_chain(text, title.start, by_start, index)
         nxt = _skip(re.compile(r"\s*,?\s*"), text, end)
         if nxt is not None and nxt in person_at and len(groups) == 1:
-            state(person_at[nxt], groups, title.start, person_at[nxt].end)
+            person = person_at[nxt]
+            end = person.end
+            # "Forsker Maja Lindqvist ved Universitetet i Bergen": the organisation after the name.
+            after = _skip(_PREP, text, person.end)
+            if not groups[0].orgs and after is not None and text[person.end:after].split()[0] in {"i", "ved", "hos"}:
+                groups[0].orgs, end = org_list(text, after, index)
+                end = max(end, person.end)
+            state(person, groups, title.start, end)
     # "Hun er matematiker og teknologiinvestor": the last person named before.
     for m in _PRONOUN_IS.finditer(text):
         if m.end() in by_start and m.end() not in used:

@@ -1,0 +1,47 @@
+"""Municipalities inside other names: "Mental Helse Hamar", "Ørsta-ordførar", "Bergen kommunes Etat …"."""
+from __future__ import annotations
+
+import re
+
+from ....input.document import Document
+from ...types import EntityType, Mention
+
+SOURCE = "patterns"
+# Flags of the gazetteer that still allow a bare name inside another name.
+_SAFE_FLAGS = frozenset({"name_part"})
+_CAP_WORDS = re.compile(r"[A-ZÆØÅ][\wæøåÆØÅ]+(?:[ -][A-ZÆØÅ][\wæøåÆØÅ]+)?")
+
+
+def municipality_mention(doc: Document, start: int, end: int) -> Mention | None:
+    """A municipality mention for ``doc.text[start:end]`` when the gazetteer knows it for sure."""
+    from ...gazetteer import load_gazetteer
+    from ..gazetteer import municipality_attrs
+
+    surface = doc.text[start:end]
+    record = load_gazetteer().municipality(surface, doc.date, "NO")
+    if record is None or record.ambiguous or not set(record.flags) <= _SAFE_FLAGS:
+        return None
+    if record.name.casefold() != surface.casefold():
+        return None
+    return Mention(doc.id, start, end, EntityType.MUNICIPALITY, surface, record.name, SOURCE,
+                   municipality_attrs(record))
+
+
+def places_in_names(doc: Document, names: list[Mention], known: list[Mention]) -> list[Mention]:
+    """Municipalities named inside organisation names that have none marked yet."""
+    found = []
+    munis = [k for k in known if k.type is EntityType.MUNICIPALITY]
+    for org in names:
+        if org.type is not EntityType.ORGANISATION or any(org.start <= m.start and m.end <= org.end for m in munis):
+            continue
+        for m in _CAP_WORDS.finditer(doc.text, org.start, org.end):
+            candidates = [(m.start(), m.end())]
+            if " " in m.group(0) or "-" in m.group(0):
+                cut = m.start() + re.search(r"[ -]", m.group(0)).start()
+                candidates += [(m.start(), cut), (cut + 1, m.end())]
+            for s, e in candidates:
+                mention = municipality_mention(doc, s, e)
+                if mention is not None:
+                    found.append(mention)
+                    break
+    return found
