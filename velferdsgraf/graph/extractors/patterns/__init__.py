@@ -10,10 +10,11 @@ import re
 from ....input.document import Document
 from ...types import EntityType, Extraction, Mention
 from .initiatives import acronym_aliases, find_initiatives_and_events
-from .organisations import cap_sequence, listed_organisations, shaped_organisations, unit_organisations
+from .organisations import cap_sequence, generic_unit, listed_organisations, shaped_organisations, unit_organisations
 from .places import municipality_mention, places_in_names
 from .persons import find_persons, find_short_names
-from .relations import MentionIndex, Relations, located_in, participation, role_relations
+from .relations import (MentionIndex, Relations, fronted_affiliations, located_in, participation,
+                        role_relations)
 from .roles import find_titles
 from .text import tokenize
 
@@ -61,7 +62,7 @@ class PatternExtractor:
         orgs += _byline_units(doc, known + orgs)
         anchors = known + orgs + named
         persons += find_short_names(doc, tokens, persons, anchors)
-        aliases = acronym_aliases(doc, named + orgs)
+        aliases = acronym_aliases(doc, named + orgs + [k for k in known if k.type is EntityType.ORGANISATION])
         alias_spans = {(a.start, a.end) for a in aliases}
         orgs = [o for o in orgs if (o.start, o.end) not in alias_spans or o.name != o.surface]
         named += _keep_new(aliases, known + orgs + named)
@@ -77,6 +78,7 @@ class PatternExtractor:
         mentions += list(implied.values())
         index = MentionIndex(mentions)
         role_relations(doc, persons, titles, index, out, implied)
+        fronted_affiliations(doc, index, out)
         all_mentions = mentions + out.mentions
         located_in(all_mentions, out)
         participation(doc, all_mentions, list_lines, out)
@@ -90,12 +92,12 @@ def _place_prefixed(doc: Document, titles):
 
     result, implied = [], {}
     for title in titles:
-        prefix, dash, rest = title.label.partition("-")
+        prefix, dash, rest = doc.text[title.start:title.end].partition("-")
         if dash and rest and " " not in prefix and prefix[:1].isupper():
-            place = municipality_mention(doc, title.start, title.start + len(prefix))
+            place = municipality_mention(doc, title.start, title.start + len(prefix), strict=False)
             if place is not None:
                 start = title.start + len(prefix) + 1
-                result.append(Title(start, title.end, rest))
+                result.append(Title(start, title.end, title.label.partition("-")[2]))
                 implied[start] = place
                 continue
         result.append(title)
@@ -131,6 +133,19 @@ def _context_organisations(doc: Document, tokens, persons: list[Mention], known:
         if not (near_person or after_title):
             continue
         end = cap_sequence(tokens, i, text, frozenset(starts))
+        if end == i + 1 and generic_unit(tok, tokens, i, text):
+            # "leder for NAV-kontoret" after "NAV-kontoret i Lier": the same local unit.
+            scoped = sorted({k.name for k in known if k.type is EntityType.ORGANISATION
+                             and k.name.startswith(tok.text + " i ")})
+            if len(scoped) == 1:
+                found.append(Mention(doc.id, tok.start, tok.end, EntityType.ORGANISATION, tok.text, scoped[0],
+                                     "patterns"))
+            continue
+        place = municipality_mention(doc, tok.start, tokens[end - 1].end, strict=not after_title)
+        if place is not None:
+            found.append(place)
+            covered.append((place.start, place.end))
+            continue
         surface = text[tok.start:tokens[end - 1].end]
         found.append(Mention(doc.id, tok.start, tokens[end - 1].end, EntityType.ORGANISATION,
                              surface, surface, "patterns"))

@@ -106,6 +106,8 @@ def acronym_aliases(doc: Document, named: list[Mention]) -> list[Mention]:
     by_acronym: dict[str, Mention] = {}
     for mention in named:
         words = [w for w in re.findall(r"[\wæøåÆØÅ]+", mention.name) if w.lower() not in {"og", "for", "i", "av", "til", "på", "med"}]
+        while words and words[-1] in {"HF", "RHF", "AS", "ASA", "SA", "IKS", "KF"}:
+            words = words[:-1]  # "Sykehuset Innlandet HF" -> "SI"
         # The owner's possessive ("KS’ partnerskap …") is not part of the acronym.
         if re.match(r"^\w+(?:’|'|s)\s", mention.name) and mention.type is EntityType.INITIATIVE:
             words = words[1:]
@@ -115,5 +117,6 @@ def acronym_aliases(doc: Document, named: list[Mention]) -> list[Mention]:
     for m in re.finditer(r"\b[A-ZÆØÅ]{2,6}\b", text):
         target = by_acronym.get(m.group(0))
         if target is not None:
-            found.append(Mention(doc.id, m.start(), m.end(), target.type, m.group(0), target.name, SOURCE))
+            found.append(Mention(doc.id, m.start(), m.end(), target.type, m.group(0), target.name, SOURCE,
+                                 tuple((k, v) for k, v in target.attrs if k != "base_surface")))
     return found

@@ -53,7 +53,9 @@ ORG_SUFFIXES = (
     "tjenesten", "tenesta", "selskapet", "utvalget", "laget", "klubben", "kollegiet",
     "terapeutene", "tilsynet", "verket", "samvirket", "konsernet", "trygden", "fellesskapet",
     "ungdomsrådet", "eldrerådet", "kontor", "sentral", "senter", "center", "centret",
-    "styrelsen", "forvaltningen", "ministeriet", "regionen",
+    "styrelsen", "forvaltningen", "ministeriet", "regionen", "universitet", "universitetet",
+    "høgskole", "høyskole", "institutt", "sykehus", "sjukehus", "universitetssykehus",
+    "universitetssjukehus",
 )
 # Words that end an organisation name ("Posten Norge", "Lefdal Lager AS").
 ORG_TAILS = frozenset({"AS", "ASA", "SA", "HF", "IKS", "KF", "BA", "ANS", "DA", "Norge",
@@ -73,11 +75,11 @@ STOPWORDS = frozenset(
     Eg Ho Dei Me Kva Korleis Kvifor Kor Ein Ei Eit Ein En Et Mange Flere Noen Ingen I På Av Om
     Samtidig Gjennom Derfor Slik Her Dag Les Se Foto Illustrasjon Kilde Kjelde Mens Hvis
     Målet Møtet Konferansen Seminaret Prosjektet Programmet Satsingen Kommunen Kommunene
-    Deltakere Deltakarar Kommuner Kommunar Stat Staten Næringsliv Akademia Frivillighet
-    Interesseorg Tema Innledere Paneldebatt Share This Veien Videre Les Mer Les Januar
+    Deltakere Deltakarar Tema Innledere Paneldebatt Share This Veien Videre Les Mer Les Januar
     Februar Mars April Mai Juni Juli August September Oktober November Desember Mandag
     Tirsdag Onsdag Torsdag Fredag Lørdag Søndag Måndag Tysdag Onsdag Torsdag Laurdag Sundag
     Norge Noreg Danmark Sverige Europa Norden Statssekretær Ordfører Direktør Professor
+    To Tre Fire Fem Seks Sju Syv Åtte Ni Ti Begge Hver Hvert Ny Nye Nytt Første Andre
     Både Enten Ikke Ikkje Ja Nei Vel Takk Fordi Selv Sjølv Likevel Dermed Kanskje
     """.split()
 )
@@ -85,9 +87,14 @@ STOPWORDS = frozenset(
 
 @lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
-    """Given names from NorNE train PER entities (scripts/build_name_lexicon.py)."""
-    text = files("velferdsgraf.graph").joinpath("data/first_names.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip())
+    """Given names: NorNE train PER entities plus a list of common Nordic names."""
+    names: set[str] = set()
+    for name in ("first_names.txt", "first_names_nordic.txt"):
+        text = files("velferdsgraf.graph").joinpath(f"data/{name}").read_text(encoding="utf-8")
+        for line in text.splitlines():
+            if not line.startswith("#"):
+                names.update(line.split())
+    return frozenset(names)
 
 
 def is_title_word(word: str) -> bool:

@@ -9,7 +9,7 @@ from .lexicon import ORG_HEADS, ORG_SUFFIXES, ORG_TAILS, STOPWORDS, is_title_wor
 from .text import Token, tokenize
 
 SOURCE = "patterns"
-_CONNECTORS = frozenset({"og", "for", "i", "av", "til", "på", "&"})
+_CONNECTORS = frozenset({"og", "for", "i", "av", "til", "på", "&", "och", "og", "og", "for", "af"})
 _SUFFIX = re.compile(r"(?:" + "|".join(sorted(ORG_SUFFIXES, key=len, reverse=True)) + r")$", re.I)
 _ACRONYM = re.compile(r"^[A-ZÆØÅ]{2,6}$|^[A-ZÆØÅ][a-zæøå]?[A-ZÆØÅ]{1,5}$")
 # Acronyms that are not organisations.
@@ -24,8 +24,18 @@ _UNIT_FOR = re.compile(
 )
 # "Bergen kommunes Etat for sosiale tjenester", "Asker kommunes Velferdslab"
 _MUNICIPALITY_UNIT = re.compile(r"\b[A-ZÆØÅ][\wæøå-]*(?: [A-ZÆØÅ][\wæøå-]*)? (?:kommunes|kommunens|kommunes) ([A-ZÆØÅ])")
-_UNIT_TRAILING = re.compile(r"(?:\s+(?:og|i|for|med|av|til|på|som|er|skal|vil|kan|har|var|ble|blir))+$")
-_LIST_HEADER = re.compile(r"^\s*([A-ZÆØÅ][\wæøå/ -]{1,30}?)\s*:\s*(\S.*)$", re.M)
+_UNIT_TRAILING = re.compile(
+    r"(?:\s+(?:og|i|for|med|av|til|på|som|er|skal|vil|kan|har|var|ble|blir|ved|hos|fra|frå|om|under|etter|"
+    r"mellom|mot|der|da|når))+$"
+)
+_LIST_HEADER = re.compile(r"^[ \t]*([A-ZÆØÅ][\wæøå/ -]{1,30}?)[ \t]*:[ \t]*(\S.*)$", re.M)
+# Lower-case words that make "<Place> <word>" an organisation: "Lier frivilligsentral", "Voss sjukehus".
+_PLACE_ORG_NOUNS = re.compile(
+    r"^(?:\w*(?:sentral|sentralen|lag|laget|sykehus|sjukehus|sjukehuset|sykehuset|fylkeskommune|bibliotek|"
+    r"biblioteket|legevakt|legevakta|kirkelige fellesråd|menighet|sokn|frivilligsentral|helsestasjon|"
+    r"universitetssykehus|universitetssjukehus|næringsråd|idrettsråd|eldreråd|ungdomsråd|kulturskole|"
+    r"kirkelig|boligbyggelag|kraftlag|sparebank|turlag|husflidslag))$"
+)
 _MUNICIPALITY_HEADERS = re.compile(r"^(kommuner|kommunar|kommunene|kommunane|kommuner og fylker)$", re.I)
 
 
@@ -43,13 +53,22 @@ def has_org_suffix(word: str) -> bool:
     return bool(_SUFFIX.search(word)) and len(word) > 6
 
 
+def _starts_person(tokens: list[Token], k: int, text: str) -> bool:
+    """Does token ``k`` open a person's name ("Lier Morten Åsland")?"""
+    from .lexicon import first_names
+
+    return (tokens[k].text in first_names() and k + 1 < len(tokens) and tokens[k + 1].is_cap
+            and text[tokens[k].end:tokens[k + 1].start] == " ")
+
+
 def _blocks_join(tokens: list[Token], k: int, text: str, stop_starts: frozenset[int]) -> bool:
     """Must a connector before token ``k`` end the name? It must before another name:
     a known mention, a first name, an acronym, or a run followed by "fra"/a comma+title."""
     from .lexicon import first_names
 
     tok = tokens[k]
-    if tok.start in stop_starts or tok.text in first_names() or (tok.text.isupper() and len(tok.text) > 1):
+    if tok.start in stop_starts or tok.text in first_names() or (tok.text.isupper() and len(tok.text) > 1) \
+            or re.match(r"^[A-ZÆØÅ]{2,}-", tok.text):
         return True
     m = k
     while m + 1 < len(tokens) and tokens[m + 1].is_cap:
@@ -73,6 +92,8 @@ def cap_sequence(tokens: list[Token], i: int, text: str, stop_starts: frozenset[
         if text[prev.end:tok.start].count("\n"):
             break
         if tok.start in stop_starts:
+            break
+        if _starts_person(tokens, j, text):
             break
         if tok.is_cap and (tok.text not in STOPWORDS or tok.text in ORG_TAILS) and tok.start - prev.end <= 1 \
                 and not is_title_word(tok.text):
@@ -111,12 +132,20 @@ def shaped_organisations(doc: Document, tokens: list[Token], known: list[Mention
         if not tok.is_cap or tok.text in STOPWORDS or (is_title_word(tok.text) and tok.text[1:].islower()):
             i += 1
             continue
+        if _starts_person(tokens, i, text):
+            while i < len(tokens) and tokens[i].is_cap:
+                i += 1
+            continue
         word = strip_possessive(tok.text)
         # "NAV Ski", "Nav Grünerløkka": the NAV office of a place.
         if word.upper() == "NAV" and i + 1 < len(tokens) and tokens[i + 1].is_cap \
                 and tokens[i + 1].text not in STOPWORDS and tokens[i + 1].start - tok.end == 1:
             end = cap_sequence(tokens, i + 1, text, stops)
-            found.append(_mention(doc, tok.start, tokens[end - 1].end))
+            last_tok = tokens[end - 1]
+            name = text[tok.start:last_tok.end]
+            if last_tok.text.endswith("s") and end < len(tokens) and tokens[end].text.islower():
+                name = name[:-1]  # "Nav Bydel Frogners kontor"
+            found.append(_mention(doc, tok.start, last_tok.end, name))
             i = end
             continue
         end = cap_sequence(tokens, i, text, stops)
@@ -127,6 +156,15 @@ def shaped_organisations(doc: Document, tokens: list[Token], known: list[Mention
             or (len(words) > 1 and (words[0].text in ORG_HEADS or last in ORG_TAILS))
             or (len(words) > 1 and words[-1].text.endswith(tuple(ORG_SUFFIXES)))
         )
+        nxt = tokens[end] if end < len(tokens) else None
+        if not is_org and nxt is not None and nxt.text.islower() and nxt.start - words[-1].end == 1 \
+                and _PLACE_ORG_NOUNS.match(nxt.text) and len(words) <= 2:
+            found.append(_mention(doc, tok.start, nxt.end))
+            i = end + 1
+            continue
+        if is_org and len(words) == 1 and _generic_unit(tok, tokens, i, text):
+            i = end
+            continue
         if is_org and not (len(words) == 1 and is_title_word(word)):
             # "Ungdomsrådet i Bærum kommune": a unit of a named municipality.
             place = _unit_place(text, words[-1].end, known)
@@ -164,6 +202,25 @@ def unit_organisations(doc: Document, tokens: list[Token], known: list[Mention])
         end = cap_sequence(tokens, i, text, stops)
         found.append(_mention(doc, m.start(1), tokens[end - 1].end))
     return found
+
+
+def generic_unit(tok: Token, tokens: list[Token], i: int, text: str) -> bool:
+    """Public alias of the generic-unit test for the other rules."""
+    return _generic_unit(tok, tokens, i, text)
+
+
+def _generic_unit(tok: Token, tokens: list[Token], i: int, text: str) -> bool:
+    """A common noun, not a name: "NAV-kontoret", or "Nettverket" opening a sentence."""
+    head, dash, rest = tok.text.partition("-")
+    if dash and rest.islower() and (head.isupper() or head == "Nav"):
+        return not re.match(r" (?:i|på) [A-ZÆØÅ]", text[tok.end:tok.end + 4])
+    sentence_start = i == 0 or tokens[i - 1].text in {".", "!", "?", ":", "–", "—"} \
+        or "\n" in text[tokens[i - 1].end:tok.start]
+    if not sentence_start or not tok.text[1:].islower():
+        return False
+    # Seen capitalised again mid-sentence, it is a name ("Pårørendealliansen").
+    return not any(t.text == tok.text and t.start != tok.start and tokens[k - 1].text not in {".", "!", "?", ":"}
+                   and "\n" not in text[tokens[k - 1].end:t.start] for k, t in enumerate(tokens) if k > 0)
 
 
 def _unit_place(text: str, end: int, known: list[Mention]) -> Mention | None:
@@ -249,6 +306,9 @@ def _split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
             s += 1
         while e > s and text[e - 1] in " .\t":
             e -= 1
+        paren = text.find(" (", s, e)
+        if paren > 0 and text[e - 1] == ")":
+            e = paren  # "Helsedirektoratet (Hdir)": the abbreviation is an alias, found elsewhere
         if e > s and text[s].isupper() and len(text[s:e].split()) <= 6 and text[e - 1] not in "?!":
             spans.append((s, e))
     return spans

@@ -81,6 +81,8 @@ def find_persons(doc: Document, tokens: list[Token], known: list[Mention]) -> li
             or (before is not None and (is_title_word(before.text) or before.lower in _SPEECH or before.text in "–—-"))
             or _title_follows(text, end)
             or bool(re.match(r"^\s+(?:fra|frå)\s+[A-ZÆØÅ]", after_text))
+            # "doktorgradsstipendiat i offentleg sektor, Tuva Helland Nes"
+            or (before is not None and before.text == "," and any(is_title_word(t.text) for t in tokens[max(0, i - 7):i - 1]))
         )
         if anchored:
             name = text[start:end]

@@ -12,14 +12,18 @@ _SAFE_FLAGS = frozenset({"name_part"})
 _CAP_WORDS = re.compile(r"[A-ZÆØÅ][\wæøåÆØÅ]+(?:[ -][A-ZÆØÅ][\wæøåÆØÅ]+)?")
 
 
-def municipality_mention(doc: Document, start: int, end: int) -> Mention | None:
-    """A municipality mention for ``doc.text[start:end]`` when the gazetteer knows it for sure."""
+def municipality_mention(doc: Document, start: int, end: int, strict: bool = True) -> Mention | None:
+    """A municipality mention for ``doc.text[start:end]`` when the gazetteer knows it for sure.
+
+    ``strict`` refuses names that are also common words or person names; pass False where the
+    context already says "place" ("Stange-ordfører").
+    """
     from ...gazetteer import load_gazetteer
     from ..gazetteer import municipality_attrs
 
     surface = doc.text[start:end]
     record = load_gazetteer().municipality(surface, doc.date, "NO")
-    if record is None or record.ambiguous or not set(record.flags) <= _SAFE_FLAGS:
+    if record is None or record.ambiguous or (strict and not set(record.flags) <= _SAFE_FLAGS):
         return None
     if record.name.casefold() != surface.casefold():
         return None

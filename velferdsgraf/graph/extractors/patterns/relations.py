@@ -166,10 +166,18 @@ def role_relations(doc: Document, persons: list[Mention], titles: list[Title], i
             end = person.end
             # "Forsker Maja Lindqvist ved Universitetet i Bergen": the organisation after the name.
             after = _skip(_PREP, text, person.end)
-            if not groups[0].orgs and after is not None and text[person.end:after].split()[0] in {"i", "ved", "hos"}:
+            if not groups[0].orgs and after is not None and text[person.end:after].split()[0] in {"i", "ved", "hos", "fra", "frå"}:
                 groups[0].orgs, end = org_list(text, after, index)
                 end = max(end, person.end)
             state(person, groups, title.start, end)
+    # "Drammens kommunedirektør Helene Bøe Kvisle": a genitive owner before a title.
+    for title in titles:
+        before = text[max(0, title.start - 60):title.start]
+        owner = next((m for m in index.mentions if m.type in _PLACES and m.end == title.start - 1
+                      and m.surface.endswith(("s", "’", "'")) and before.endswith(" ")), None)
+        nxt = _skip(re.compile(r"\s*,?\s*"), text, title.end)
+        if owner is not None and nxt in person_at and title.start not in used:
+            state(person_at[nxt], [_Group([title], [owner])], owner.start, person_at[nxt].end)
     # "Hun er matematiker og teknologiinvestor": the last person named before.
     for m in _PRONOUN_IS.finditer(text):
         if m.end() in by_start and m.end() not in used:
@@ -177,6 +185,33 @@ def role_relations(doc: Document, persons: list[Mention], titles: list[Title], i
             if before and m.start() - before[-1].end < 400:
                 groups, end = title_chain(text, m.end(), by_start, index)
                 state(before[-1], groups, m.start(), end)
+
+
+_FRONTED_FROM = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:Fra|Frå)\s+")
+
+
+def fronted_affiliations(doc: Document, index: MentionIndex, out: Relations) -> None:
+    """ "Fra Løten kommune deltok kommunalsjef Beate Nyhus og prosjektleder Amir Haddad":
+    the organisation fronted by "Fra" is where the persons of that sentence come from."""
+    from ...sentences import SentenceIndex
+
+    text = doc.text
+    sentences = SentenceIndex(text)
+    for m in _FRONTED_FROM.finditer(text):
+        org = index.at(m.end(), _PLACES)
+        if org is None:
+            continue
+        start, end = sentences.containing(m.start())
+        persons = [p for p in index.mentions if p.type is EntityType.PERSON and start <= p.start < end]
+        if not persons:
+            continue
+        stated = {(r.subject, r.kind) for r in out.relations}
+        for i, rel in enumerate(out.relations):
+            if rel.kind is RelationKind.MEMBERSHIP and rel.object is None and rel.subject in persons:
+                out.relations[i] = Relation(rel.kind, rel.subject, org, rel.evidence, rel.role, rel.source)
+        for person in persons:
+            if (person, RelationKind.AFFILIATION) not in stated:
+                out.add(RelationKind.AFFILIATION, person, org, start, end)
 
 
 def _nav_office(doc: Document, title: Title, municipality: Mention, index: MentionIndex) -> Mention:
