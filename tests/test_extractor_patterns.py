@@ -94,3 +94,36 @@ def test_patterns_offsets_are_exact():
     text = "Onsdag åpnet «Sammen for barna». Kari Nordmann, rådgiver i Redd Barna, snakket."
     for m in run(text).mentions:
         assert text[m.start:m.end] == m.surface
+
+
+def run_all(text: str):
+    from velferdsgraf.graph.extract import extract
+
+    return extract(Document("t", text), ["gazetteer", "patterns"])
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Saken ble tatt opp av Hamars kommunedirektør Tove Lind i går.", ("Tove Lind", "kommunedirektør", "Hamar")),
+        ("Stange-ordfører Nils Ivar Haugen åpnet møtet.", ("Nils Ivar Haugen", "ordfører", "Stange")),
+        ("Kommunalsjef i Lier Morten Aas la fram planen.", ("Morten Aas", "kommunalsjef", "Lier")),
+        ("Fra Løten kommune deltok rådgiver Ida Berg.", ("Ida Berg", "rådgiver", "Løten")),
+        ("Forsker Maja Lind ved Universitetet i Bergen deltok.", ("Maja Lind", "forsker", "Universitetet i Bergen")),
+    ],
+)
+def test_patterns_memberships_with_gazetteer(text, expected):
+    found = {(r.subject.name, r.role.name, r.object.name if r.object else None)
+             for r in run_all(text).relations if r.kind is RelationKind.MEMBERSHIP}
+    assert expected in found
+
+
+def test_patterns_municipality_inside_organisation_gives_located_in():
+    result = run_all("Hun er frivillig i Kirkens Bymisjon Hamar.")
+    pairs = {(r.subject.name, r.object.name) for r in result.relations if r.kind is RelationKind.LOCATED_IN}
+    assert pairs == {("Kirkens Bymisjon Hamar", "Hamar")}
+
+
+def test_patterns_generic_unit_alone_is_not_an_organisation():
+    result = run_all("NAV-kontoret har fått nye lokaler. Nettverket møtes igjen i mai.")
+    assert [m for m in result.mentions if m.type is EntityType.ORGANISATION] == []

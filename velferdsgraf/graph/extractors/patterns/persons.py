@@ -84,6 +84,12 @@ def find_persons(doc: Document, tokens: list[Token], known: list[Mention]) -> li
             # "doktorgradsstipendiat i offentleg sektor, Tuva Helland Nes"
             or (before is not None and before.text == "," and any(is_title_word(t.text) for t in tokens[max(0, i - 7):i - 1]))
         )
+        if not anchored:
+            # "i Lier Morten Åsland": the name starts at the first name inside the run.
+            inner = next((k for k in range(i + 1, j - 1) if tokens[k].text in names and tokens[k + 1].is_cap), None)
+            if inner is not None:
+                i = inner
+                continue
         if anchored:
             name = text[start:end]
             # Genitive of a -sen surname before a noun: "Anne Skare Nielsens konferansen".

@@ -39,6 +39,10 @@ class MentionIndex:
         self.mentions = sorted(mentions, key=lambda m: (m.start, -(m.end - m.start)))
         self.starts = [m.start for m in self.mentions]
 
+    def ending_at(self, offset: int, types: tuple[EntityType, ...]) -> Mention | None:
+        """A mention of one of ``types`` that ends exactly at ``offset``."""
+        return next((m for m in self.mentions if m.end == offset and m.type in types), None)
+
     def at(self, offset: int, types: tuple[EntityType, ...]) -> Mention | None:
         """The longest mention of one of ``types`` starting exactly at ``offset``."""
         i = bisect_left(self.starts, offset)
@@ -164,20 +168,16 @@ def role_relations(doc: Document, persons: list[Mention], titles: list[Title], i
         if nxt is not None and nxt in person_at and len(groups) == 1:
             person = person_at[nxt]
             end = person.end
+            # "Drammens kommunedirektør Helene Bøe Kvisle": a genitive owner before the title.
+            owner = index.ending_at(title.start - 1, _PLACES)
+            if not groups[0].orgs and owner is not None and owner.surface.endswith(("s", "’", "'")):
+                groups[0].orgs = [owner]
             # "Forsker Maja Lindqvist ved Universitetet i Bergen": the organisation after the name.
             after = _skip(_PREP, text, person.end)
             if not groups[0].orgs and after is not None and text[person.end:after].split()[0] in {"i", "ved", "hos", "fra", "frå"}:
                 groups[0].orgs, end = org_list(text, after, index)
                 end = max(end, person.end)
             state(person, groups, title.start, end)
-    # "Drammens kommunedirektør Helene Bøe Kvisle": a genitive owner before a title.
-    for title in titles:
-        before = text[max(0, title.start - 60):title.start]
-        owner = next((m for m in index.mentions if m.type in _PLACES and m.end == title.start - 1
-                      and m.surface.endswith(("s", "’", "'")) and before.endswith(" ")), None)
-        nxt = _skip(re.compile(r"\s*,?\s*"), text, title.end)
-        if owner is not None and nxt in person_at and title.start not in used:
-            state(person_at[nxt], [_Group([title], [owner])], owner.start, person_at[nxt].end)
     # "Hun er matematiker og teknologiinvestor": the last person named before.
     for m in _PRONOUN_IS.finditer(text):
         if m.end() in by_start and m.end() not in used:
