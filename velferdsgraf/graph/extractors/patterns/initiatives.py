@@ -8,15 +8,42 @@ from ...types import EntityType, Mention
 
 SOURCE = "patterns"
 _QUOTED = re.compile(r"«([^«»\n]{3,120})»|[”“\"]([^”“\"\n]{3,120})[”“\"]")
-_INITIATIVE_CUE = re.compile(
-    r"(?:prosjekt|program|satsing|satsning|partnerskap|nettverk|strategi|initiativ|tiltak|"
-    r"fellesløft|dugnad|samarbeid|pilot|reform|plan|ordning|kampanje|projekt|indsats|innsats)\w*",
-    re.I,
+# Norwegian compounds put the head last: "nettverkssamlingen" is an event, "læringsnettverket" an initiative.
+_INITIATIVE_HEADS = (
+    "prosjekt", "program", "satsing", "satsning", "partnerskap", "nettverk", "strategi", "initiativ",
+    "tiltak", "fellesløft", "dugnad", "samarbeid", "pilot", "reform", "plan", "ordning", "kampanje", "projekt",
+    "indsats", "innsats", "forsøk", "modell", "prosjekt", "programmet", "handlingsplan", "løft",
 )
-_EVENT_CUE = re.compile(
-    r"(?:konferanse|konferense|seminar|workshop|møte|møde|samling|webinar|festival|messe|"
-    r"frokostmøte|dialogmøte|arrangement|kurs|konference|konkurranse|tittelen|årsmøte|forum)\w*",
-    re.I,
+_EVENT_HEADS = (
+    "konferanse", "konferense", "seminar", "workshop", "møte", "møde", "samling", "webinar", "festival",
+    "messe", "arrangement", "kurs", "konference", "konkurranse", "tittelen", "forum", "fagdag", "temadag",
+    "folkemøte", "dialogmøte", "frokostmøte", "kickoff", "kick-off", "høring", "markering",
+)
+_DEFINITE = r"(?:en|et|a|ene|er|n|t)?"
+_INITIATIVE_CUE = re.compile(r"(?:" + "|".join(_INITIATIVE_HEADS) + r")" + _DEFINITE + r"$", re.I)
+_EVENT_CUE = re.compile(r"(?:" + "|".join(_EVENT_HEADS) + r")" + _DEFINITE + r"$", re.I)
+
+
+def _cue_type(word: str) -> EntityType | None:
+    """The type a cue word gives a name next to it, by the compound's head."""
+    event, initiative = _EVENT_CUE.search(word), _INITIATIVE_CUE.search(word)
+    if event and initiative:
+        return EntityType.EVENT if event.start() > initiative.start() else EntityType.INITIATIVE
+    if event:
+        return EntityType.EVENT
+    return EntityType.INITIATIVE if initiative else None
+
+
+# "kvalitetsreformen Leve hele livet", "prosjektet Heime med tryggleik"
+_CUE_THEN_NAME = re.compile(
+    r"\b([a-zæøå]*(?:" + "|".join(_INITIATIVE_HEADS + _EVENT_HEADS) + r")(?:en|et|a))\s+"
+    r"([A-ZÆØÅ][\wæøå-]*(?:\s+(?!(?:og|som|er|har|skal|vil|kan|i|på|for|med|der|til|fra|frå|ble|var|vart|"
+    r"blir|sammen|ved|om|da|når|at|men|eller)\b)[\wæøåÆØÅ-]+){0,5})"
+)
+# "Bo trygt hjemme-reformen"
+_NAME_THEN_CUE = re.compile(
+    r"\b([A-ZÆØÅ][\wæøå]*(?:\s+[a-zæøå][\wæøå]*){0,4})-(reformen|prosjektet|programmet|satsingen|satsinga|"
+    r"modellen|nettverket|konferansen|seminaret|dagen)\b"
 )
 _EVENT_NOUN = r"(?:åpent |åpen |ope |digitalt |digital |felles |regionalt |nasjonalt )?(?:møte|seminar|konferanse|workshop|frokostmøte|dialogmøte|webinar|samling|fagdag|temadag|kickoff|kick-off)"
 # "til åpent møte om fremtidens velferdstjenester"
@@ -55,16 +82,12 @@ def _typed(text: str, start: int, end: int) -> EntityType | None:
         word = word.strip(",;:()")
         if word.lower() in _CLAUSE_WORDS:
             break  # "prosjekter som «tvinger oss …»": the quote is not the project's name
-        if _EVENT_CUE.fullmatch(word):
-            return EntityType.EVENT
-        if _INITIATIVE_CUE.fullmatch(word):
-            return EntityType.INITIATIVE
-    m = re.match(r"^[»”\"]?\s*,?\s*(?:er\s+)?(?:et|en|ei|eit|ein)\s+([\wæøå-]+)", after)
+        typed = _cue_type(word)
+        if typed is not None:
+            return typed
+    m = re.match(r"^[»”\"]?\s*(?:\([^)]*\)\s*)?,?\s*(?:er\s+|var\s+)?(?:et|en|ei|eit|ein)\s+(?:[a-zæøå]+e\s+)?([\wæøå-]+)", after)
     if m:
-        if _EVENT_CUE.fullmatch(m.group(1)):
-            return EntityType.EVENT
-        if _INITIATIVE_CUE.fullmatch(m.group(1)) or m.group(1).endswith(("prosjekt", "program")):
-            return EntityType.INITIATIVE
+        return _cue_type(m.group(1))
     return None
 
 
@@ -79,6 +102,8 @@ def find_initiatives_and_events(doc: Document) -> list[Mention]:
         if not name or name.endswith((".", "!")) or len(name.split()) > 12:
             continue
         etype = _typed(text, m.start(), m.end())
+        if etype is None and " " in name:
+            etype = _cue_type(name.split()[0])  # «Læringsnettverk Leve hele livet»
         if etype is not None:
             s += len(text[s:e]) - len(text[s:e].lstrip())
             found.append(Mention(doc.id, s, s + len(name), etype, name, name, SOURCE))
@@ -86,6 +111,19 @@ def find_initiatives_and_events(doc: Document) -> list[Mention]:
         s, e = m.span(1)
         name = _TRAILING_STOP.sub("", m.group(1))
         found.append(Mention(doc.id, s, s + len(name), EntityType.INITIATIVE, name, name, SOURCE))
+    for m in _CUE_THEN_NAME.finditer(text):
+        etype = _cue_type(m.group(1))
+        name = _TRAILING_STOP.sub("", m.group(2).rstrip(" ,.;:"))
+        if etype is not None and len(name) > 3:
+            found.append(Mention(doc.id, m.start(2), m.start(2) + len(name), etype, name, name, SOURCE))
+    for m in _NAME_THEN_CUE.finditer(text):
+        etype = _cue_type(m.group(2))
+        if etype is not None:
+            end = m.end()
+            tail = re.match(r"\s+for\s+[a-zæøå][\wæøå-]*(?:\s+(?!og\b)[a-zæøå][\wæøå-]*){0,3}", text[end:end + 60])
+            if tail:
+                end += len(_TRAILING_STOP.sub("", tail.group(0)))
+            found.append(Mention(doc.id, m.start(1), end, etype, text[m.start(1):end], text[m.start(1):end], SOURCE))
     for m in _NAMED_FOR.finditer(text):
         name = _TRAILING_STOP.sub("", m.group(1))
         found.append(Mention(doc.id, m.start(1), m.start(1) + len(name), EntityType.INITIATIVE, name, name, SOURCE))
