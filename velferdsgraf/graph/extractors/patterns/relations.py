@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
@@ -269,20 +270,47 @@ def participation(doc: Document, mentions: list[Mention], list_lines: list[tuple
         for target in _distinct(events + [i for i in initiatives if not _owned(i)]):
             for actor in listed:
                 out.add(RelationKind.PARTICIPATES_IN, actor, target, actor.start, actor.end)
-    # Hosts and speakers, in sentences that say so.
+    # Hosts, partners and speakers, in sentences that say so.
     from ...sentences import SentenceIndex
 
     sentences = SentenceIndex(text)
+    ordered = sorted(events + initiatives, key=lambda t: t.start)
     for actor in actors:
         s, e = sentences.containing(actor.start, actor.end)
         if actor.type is EntityType.PERSON and len(actor.name.split()) < 2:
             continue
-        if _SPEAKER_CUES.search(text, s, e) or _HOSTING.search(text, s, e):
-            in_sentence = [t for t in targets if s <= t.start < e]
-            target = in_sentence[0] if in_sentence else main
-            if actor.type is not EntityType.PERSON and not _HOSTING.search(text, s, e):
+        in_sentence = [t for t in ordered if s <= t.start < e and not (t.start <= actor.start < t.end)]
+        if actor.type is not EntityType.PERSON:
+            if _PARTNER_CUES.search(text, s, e) and in_sentence:
+                for target in in_sentence:
+                    out.add(RelationKind.PARTICIPATES_IN, actor, target, s, e)
                 continue
-            out.add(RelationKind.PARTICIPATES_IN, actor, target, s, e)
+            if not _HOSTING.search(text, s, e):
+                continue
+        elif not (_SPEAKER_CUES.search(text, s, e) or _HOSTING.search(text, s, e)):
+            continue
+        out.add(RelationKind.PARTICIPATES_IN, actor, _target(in_sentence, ordered, actor.start) or main, s, e)
+
+
+def _target(in_sentence: list[Mention], ordered: list[Mention], offset: int) -> Mention | None:
+    """The event or initiative an actor's sentence is about: named in it, else the last one
+    named before it (events first: speakers speak at events)."""
+    if in_sentence:
+        return next((t for t in in_sentence if t.type is EntityType.EVENT), in_sentence[0])
+    before = [t for t in ordered if t.start < offset]
+    pool = [t for t in before if t.type is EntityType.EVENT] or before
+    if not pool:
+        return None
+    # A name the text keeps returning to is the occasion; one said in passing is not.
+    weight = Counter(t.name for t in ordered)
+    return max(pool, key=lambda t: (weight[t.name], t.start))
+
+
+_PARTNER_CUES = re.compile(
+    r"\b(?:partner\w*|deltar|deltek|deltok|delta|er med|var med|med i|fått|fikk|samarbeider|samarbeid\w*|"
+    r"står bak|står bak|stod bak|leder|leiar|leier|eier|driver|koordinerer|inngår|medlem\w*)\b",
+    re.I,
+)
 
 
 def _owned(initiative: Mention) -> bool:
