@@ -9,7 +9,7 @@ import re
 
 from ....input.document import Document
 from ...types import EntityType, Extraction, Mention
-from .initiatives import acronym_aliases, find_initiatives_and_events
+from .initiatives import acronym_aliases, find_initiatives_and_events, parenthesised_aliases
 from .organisations import cap_sequence, generic_unit, listed_organisations, shaped_organisations, unit_organisations
 from .places import municipality_mention, places_in_names
 from .persons import find_persons, find_short_names
@@ -62,10 +62,17 @@ class PatternExtractor:
         orgs += _byline_units(doc, known + orgs)
         anchors = known + orgs + named
         persons += find_short_names(doc, tokens, persons, anchors)
-        aliases = acronym_aliases(doc, named + orgs + [k for k in known if k.type is EntityType.ORGANISATION])
+        known_orgs = [k for k in known if k.type is EntityType.ORGANISATION]
+        aliases = parenthesised_aliases(doc, named + orgs + known_orgs)
+        taken = {(a.start, a.end) for a in aliases}
+        aliases += [a for a in acronym_aliases(doc, named + orgs + known_orgs) if (a.start, a.end) not in taken]
         alias_spans = {(a.start, a.end) for a in aliases}
         orgs = [o for o in orgs if (o.start, o.end) not in alias_spans or o.name != o.surface]
-        named += _keep_new(aliases, known + orgs + named)
+        known = [k for k in known if (k.start, k.end) not in alias_spans or k.source != "gazetteer"
+                 or not any((a.start, a.end) == (k.start, k.end) and a.name != k.name for a in aliases)]
+        orgs += [a for a in aliases if a.type is EntityType.ORGANISATION
+                 and not any((k.start, k.end) == (a.start, a.end) and k.name == a.name for k in known)]
+        named += [a for a in aliases if a.type is not EntityType.ORGANISATION]
 
         places = places_in_names(doc, [k for k in known if k.source == "gazetteer"] + orgs, known)
         mentions = known + orgs + named + persons + places

@@ -158,3 +158,21 @@ def acronym_aliases(doc: Document, named: list[Mention]) -> list[Mention]:
             found.append(Mention(doc.id, m.start(), m.end(), target.type, m.group(0), target.name, SOURCE,
                                  tuple((k, v) for k, v in target.attrs if k != "base_surface")))
     return found
+
+
+_PAREN_ABBREVIATION = re.compile(r"[»”\"]?\s*\(([A-ZÆØÅ][\wÆØÅæøåÖöÄä-]{1,9}(?: [A-ZÆØÅÖÄ]{2,6})?)\)")
+
+
+def parenthesised_aliases(doc: Document, named: list[Mention]) -> list[Mention]:
+    """ "Samskaping i små kommunar (SAMKOM)": the abbreviation, wherever it is used, names the same thing."""
+    text = doc.text
+    found: list[Mention] = []
+    for mention in named:
+        m = _PAREN_ABBREVIATION.match(text, mention.end)
+        if not m or m.group(1) == mention.name:
+            continue
+        abbreviation = m.group(1)
+        for use in re.finditer(r"(?<![\wÆØÅæøå])" + re.escape(abbreviation) + r"(?![\wÆØÅæøå])", text):
+            found.append(Mention(doc.id, use.start(), use.end(), mention.type, abbreviation, mention.name, SOURCE,
+                                 tuple((k, v) for k, v in mention.attrs if k != "base_surface")))
+    return found

@@ -267,7 +267,8 @@ def participation(doc: Document, mentions: list[Mention], list_lines: list[tuple
     if cue:
         lines = [(s, e) for s, e in list_lines if s >= cue.start()]
         listed = [a for a in actors if any(s <= a.start < e for s, e in lines)]
-        for target in _distinct(events + [i for i in initiatives if not _owned(i)]):
+        joinable = _distinct([i for i in initiatives if not _owned(i)])
+        for target in _distinct(events) + (joinable if len(joinable) == 1 else []):
             for actor in listed:
                 out.add(RelationKind.PARTICIPATES_IN, actor, target, actor.start, actor.end)
     # Hosts, partners and speakers, in sentences that say so.
