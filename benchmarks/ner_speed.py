@@ -62,6 +62,8 @@ def main() -> None:
     parser.add_argument("--words", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--model", type=Path, default=None)
+    parser.add_argument("--reports", type=Path, default=Path(__file__).parents[1] / "examples" / "reports",
+                        help="Also time the repo's example reports (read with velferdsgraf.input.read).")
     args = parser.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
@@ -76,7 +78,7 @@ def main() -> None:
     started = time.perf_counter()
     load_model(args.model)
     print(f"model load: {time.perf_counter() - started:.2f} s")
-    extractor = NerExtractor(model_path=args.model, municipality=lambda name: None)
+    extractor = NerExtractor(model_path=args.model)  # with the municipality gazetteer
     extractor.extract(Document(id="warmup", text=text[:5000]))
     timings = []
     for _ in range(args.repeat):
@@ -84,11 +86,38 @@ def main() -> None:
         mentions = extractor.extract(doc).mentions
         timings.append(time.perf_counter() - started)
     best = min(timings)
-    print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, 1 used; "
+    reports_line = _time_reports(extractor, args.reports, args.repeat) if args.reports.is_dir() else None
+    print(f"machine: {_cpu_name()}, {os.cpu_count()} cores, 1 used; "
           f"Python {platform.python_version()}")
     print(f"text: {n_words} words, {len(text)} chars; {len(mentions)} mentions")
     print(f"runs: {', '.join(f'{t:.2f}' for t in timings)} s")
     print(f"words/s (best of {args.repeat}): {n_words / best:,.0f}")
+    if reports_line:
+        print(reports_line)
+
+
+def _cpu_name() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+def _time_reports(extractor, folder: Path, repeat: int) -> str:
+    """Words/s over the example reports, each run ``10 * repeat`` times (they are short)."""
+    from velferdsgraf.input import read
+
+    docs = read([folder]).documents
+    n_words = sum(len(d.text.split()) for d in docs)
+    started = time.perf_counter()
+    for _ in range(10 * repeat):
+        for doc in docs:
+            extractor.extract(doc)
+    elapsed = time.perf_counter() - started
+    return f"example reports: {len(docs)} documents, {n_words} words, words/s: {10 * repeat * n_words / elapsed:,.0f}"
 
 
 if __name__ == "__main__":

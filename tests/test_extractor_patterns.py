@@ -127,3 +127,15 @@ def test_patterns_municipality_inside_organisation_gives_located_in():
 def test_patterns_generic_unit_alone_is_not_an_organisation():
     result = run_all("NAV-kontoret har fått nye lokaler. Nettverket møtes igjen i mai.")
     assert [m for m in result.mentions if m.type is EntityType.ORGANISATION] == []
+
+
+def test_patterns_coordinated_names_share_the_organisation_after_them():
+    text = "Overlege Ola Dahl og sykepleier Eva Moe fra Fretex AS kom."
+    found = {(r.kind, r.subject.name, r.object.name if r.object else None) for r in run(text).relations}
+    assert (RelationKind.AFFILIATION, "Ola Dahl", "Fretex AS") in found
+    assert (RelationKind.AFFILIATION, "Eva Moe", "Fretex AS") in found
+    assert (RelationKind.MEMBERSHIP, "Ola Dahl", "Fretex AS") in found
+
+
+def test_patterns_title_er_name():
+    assert ("Ingrid Holm", "prosjektleder", None) in memberships("Prosjektleder er Ingrid Holm.")

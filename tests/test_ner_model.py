@@ -50,14 +50,15 @@ def test_ner_model_is_small_enough():
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Statsminister Jonas Gahr Støre møtte lederen i LO , Peggy Hessen Følsvik , i går .",
+        ("Statsminister Jonas Gahr Støre møtte lederen i LO, Peggy Hessen Følsvik, i går.",
          {("Jonas Gahr Støre", "PER"), ("Peggy Hessen Følsvik", "PER"), ("LO", "ORG")}),
-        ("Kari Nordmann er seniorrådgiver i Helsedirektoratet .",
+        ("Kari Nordmann er seniorrådgiver i Helsedirektoratet.",
          {("Kari Nordmann", "PER"), ("Helsedirektoratet", "ORG")}),
-        ("Prosjektet ble finansiert av Husbanken og ledet av Ola Hansen .",
+        ("Prosjektet ble finansiert av Husbanken og ledet av Ola Hansen.",
          {("Husbanken", "ORG"), ("Ola Hansen", "PER")}),
-        ("Ifølge Arbeids- og velferdsdirektoratet har ledigheten falt .",
+        ("Ifølge Arbeids- og velferdsdirektoratet har ledigheten falt.",
          {("Arbeids- og velferdsdirektoratet", "ORG")}),
+        ("Trond Giske ble intervjuet av NRK om saken.", {("Trond Giske", "PER"), ("NRK", "ORG")}),
     ],
 )
 def test_ner_model_finds_persons_and_organisations(nlp, text, expected):
@@ -75,6 +76,21 @@ def test_ner_eval_command_ends_with_ents_f():
     assert re.fullmatch(r"ents_f=\d\.\d{3}", lines[-1])
     assert any(line.startswith("PER ") for line in lines)
     assert float(lines[-1].split("=")[1]) > 0.5  # the fixture's names are easy
+
+
+@needs_model
+def test_ner_extractor_with_shipped_model_and_gazetteer():
+    from velferdsgraf.graph.extractors.ner import NerExtractor
+    from velferdsgraf.graph.types import EntityType
+    from velferdsgraf.input.document import Document
+
+    text = "Innledning\n\nOrdfører Lisbeth Hammer Krog i Bærum kommune åpnet møtet.\n\n\nKari Nordmann fra NAV deltok."
+    doc = Document(id="d", text=text, date="2023-05-01")
+    mentions = NerExtractor().extract(doc).mentions
+    found = {(m.type, m.name) for m in mentions}
+    assert {(EntityType.PERSON, "Lisbeth Hammer Krog"), (EntityType.PERSON, "Kari Nordmann")} <= found
+    assert (EntityType.MUNICIPALITY, "Bærum") in found
+    assert all(text[m.start : m.end] == m.surface and m.source == "ner" for m in mentions)
 
 
 def test_ner_load_model_missing_dir_names_the_fix(tmp_path):

@@ -149,6 +149,7 @@ def role_relations(doc: Document, persons: list[Mention], titles: list[Title], i
                     out.add(RelationKind.MEMBERSHIP, person, org, start, end, role(title))
 
     ordered = sorted(persons, key=lambda p: p.start)
+    pending_orgs: dict[Mention, Mention] = {}
     for person in ordered:
         nxt = _skip(_AFTER_NAME, text, person.end)
         if nxt is not None and nxt in by_start and nxt not in used:
@@ -159,13 +160,21 @@ def role_relations(doc: Document, persons: list[Mention], titles: list[Title], i
             orgs, end = org_list(text, nxt, index)
             for org in orgs:
                 out.add(RelationKind.AFFILIATION, person, org, person.start, end)
+            # "Overlege Ola Torsvik og sjukepleiar Randi Nordanger frå Haukeland": both are from there.
+            for partner in _coordinated_before(text, person, ordered, by_start):
+                for org in orgs:
+                    out.add(RelationKind.AFFILIATION, partner, org, partner.start, end)
+                    pending_orgs.setdefault(partner, org)
     # Titles before names: "statssekretær Paul Chaffey", "NAV-leder i Oppegård kommune, Tone Skjelbostad".
     person_at = {p.start: p for p in ordered}
     for title in titles:
         if title.start in used:
             continue
         groups, end = title_chain(text, title.start, by_start, index)
-        nxt = _skip(re.compile(r"\s*,?\s*"), text, end)
+        # "Prosjektleiar er Ingrid Sæle Bruvik", "statssekretær Paul Chaffey", "… i Lier, Morten Åsland"
+        nxt = _skip(re.compile(r"\s*,?\s*|\s+(?:er|var|blir|vert|blei)\s+"), text, end)
+        if nxt is not None and nxt not in person_at:
+            nxt = _skip(re.compile(r"\s+(?:er|var|blir|vert|blei)\s+"), text, end)
         if nxt is not None and nxt in person_at and len(groups) == 1:
             person = person_at[nxt]
             end = person.end
@@ -179,6 +188,10 @@ def role_relations(doc: Document, persons: list[Mention], titles: list[Title], i
                 groups[0].orgs, end = org_list(text, after, index)
                 end = max(end, person.end)
             state(person, groups, title.start, end)
+    for i, rel in enumerate(out.relations):
+        if rel.kind is RelationKind.MEMBERSHIP and rel.object is None and rel.subject in pending_orgs:
+            out.relations[i] = Relation(rel.kind, rel.subject, pending_orgs[rel.subject], rel.evidence, rel.role,
+                                        rel.source)
     # "Hun er matematiker og teknologiinvestor": the last person named before.
     for m in _PRONOUN_IS.finditer(text):
         if m.end() in by_start and m.end() not in used:
@@ -213,6 +226,24 @@ def fronted_affiliations(doc: Document, index: MentionIndex, out: Relations) -> 
         for person in persons:
             if (person, RelationKind.AFFILIATION) not in stated:
                 out.add(RelationKind.AFFILIATION, person, org, start, end)
+
+
+def _coordinated_before(text: str, person: Mention, ordered: list[Mention], titles: dict[int, Title]) -> list[Mention]:
+    """Persons joined to ``person`` by "og" (with an optional title between): "X og tittel Y"."""
+    partners = []
+    current = person
+    for other in reversed([p for p in ordered if p.end <= person.start]):
+        between = text[other.end:current.start]
+        m = re.fullmatch(r"\s*,?\s*(?:og|,)\s+(.*)", between)
+        if not m:
+            break
+        rest = m.group(1).strip()
+        if rest and not any(t.start == current.start - len(rest) - 1 or t.end == current.start - 1
+                            for t in titles.values()):
+            break
+        partners.append(other)
+        current = other
+    return partners
 
 
 def _nav_office(doc: Document, title: Title, municipality: Mention, index: MentionIndex) -> Mention:
