@@ -61,7 +61,7 @@ ORG_SUFFIXES = (
 ORG_TAILS = frozenset({"AS", "ASA", "SA", "HF", "IKS", "KF", "BA", "ANS", "DA", "Norge",
                        "Norway", "Noreg", "Danmark", "Sverige", "Sosiale", "RHF", "IKT"})
 # Words that start a multi-word organisation name.
-ORG_HEADS = frozenset({"Senter", "Senteret", "Stiftelsen", "Universitetet", "Høgskolen",
+ORG_HEADS = frozenset({"Jobcenter", "Jobsenter", "Bydel", "Senter", "Senteret", "Stiftelsen", "Universitetet", "Høgskolen",
                        "Høgskulen", "Høyskolen", "Statens", "Fylkesmannen", "Statsforvalteren",
                        "Helse", "Sykehuset", "Sjukehuset", "Kirkens", "Norsk", "Norske",
                        "Norges", "Nasjonalt", "Nasjonal", "Foreningen", "Forbundet", "Institutt",

@@ -61,12 +61,20 @@ def _starts_person(tokens: list[Token], k: int, text: str) -> bool:
             and text[tokens[k].end:tokens[k + 1].start] == " ")
 
 
-def _blocks_join(tokens: list[Token], k: int, text: str, stop_starts: frozenset[int]) -> bool:
+def _blocks_join(tokens: list[Token], k: int, text: str, stop_starts: frozenset[int],
+                 first: Token | None = None) -> bool:
     """Must a connector before token ``k`` end the name? It must before another name:
     a known mention, a first name, an acronym, or a run followed by "fra"/a comma+title."""
     from .lexicon import first_names
 
     tok = tokens[k]
+    if first is not None and (tok.text.casefold() == first.text.casefold()
+                              or (first.text.isupper() and k - 2 >= 0 and tokens[k - 2] is first)):
+        return True  # "KS og Frivillighet Norge"
+    if tok.text.upper() == "NAV":
+        return True  # "Nav Grünerløkka og Nav Gamle Oslo": the next office
+    if k >= 2 and (has_org_suffix(tokens[k - 2].text) or tokens[k - 2].text in ORG_TAILS):
+        return True  # the name before the connector is already complete
     if tok.start in stop_starts or tok.text in first_names() or (tok.text.isupper() and len(tok.text) > 1) \
             or re.match(r"^[A-ZÆØÅ]{2,}-", tok.text):
         return True
@@ -109,7 +117,7 @@ def cap_sequence(tokens: list[Token], i: int, text: str, stop_starts: frozenset[
             break
         if tok.text in _CONNECTORS and j + 1 < len(tokens) and tokens[j + 1].is_cap \
                 and tokens[j + 1].text not in STOPWORDS and prev.is_word \
-                and not _blocks_join(tokens, j + 1, text, stop_starts):
+                and not _blocks_join(tokens, j + 1, text, stop_starts, tokens[i]):
             j += 2
             continue
         break
@@ -272,6 +280,8 @@ def listed_organisations(doc: Document, known: list[Mention]) -> tuple[list[Ment
             for j in (k - 1, k + 1) if j != k
         )
         header = m.group(1).strip()
+        if _BYLINE_HEADERS.match(header):
+            continue
         if len(items) < 2 and not in_block and not _MUNICIPALITY_HEADERS.match(header):
             continue
         lines.append((m.start(), m.end()))
@@ -280,7 +290,10 @@ def listed_organisations(doc: Document, known: list[Mention]) -> tuple[list[Ment
         for s, e in items:
             if any(k2.start <= s and e <= k2.end and k2.type is EntityType.MUNICIPALITY for k2 in known):
                 continue
-            for a, b in _split_adjacent_names(tokenize(text, s, e)):
+            item_tokens = tokenize(text, s, e)
+            if _starts_person(item_tokens, 0, text):
+                continue  # a person listed, not an organisation
+            for a, b in _split_adjacent_names(item_tokens):
                 found.append(_mention(doc, a.start, b.end))
     return found, lines
 
@@ -290,6 +303,11 @@ def _adjacent_lines(text: str, first: re.Match[str], second: re.Match[str]) -> b
     return first.end() <= second.start() and not text[first.end():second.start()].strip()
 
 
+_BYLINE_HEADERS = re.compile(
+    r"^(?:tekst|foto|av|kilde|kjelde|illustrasjon|skrevet av|forfatter|kontakt|publisert|oppdatert|dato|"
+    r"tlf|telefon|e-post|epost|tema|sted|stad|tid|når|hvor|kor|spørsmål|svar|les også|les mer|bilde|bildetekst)$",
+    re.I,
+)
 _ITEM_SEPARATOR = re.compile(r"\s*[,;]\s*|\s+(?:og|and|samt|och)\s+")
 
 

@@ -59,6 +59,7 @@ def find_persons(doc: Document, tokens: list[Token], known: list[Mention]) -> li
     """Full names (two or more parts) with the evidence that they are persons."""
     text, names = doc.text, first_names()
     found: list[Mention] = []
+    pending: list[tuple[int, int, int]] = []
     i = 0
     while i < len(tokens):
         tok = tokens[i]
@@ -90,6 +91,8 @@ def find_persons(doc: Document, tokens: list[Token], known: list[Mention]) -> li
             if inner is not None:
                 i = inner
                 continue
+        if re.match(r"^\s+(?:gate|gata|vei|veg|veien|vegen|plass|allé|alle|torg|bru|brygge)\b", after_text):
+            anchored = False  # "Thorvald Meyers gate" is a street
         if anchored:
             name = text[start:end]
             # Genitive of a -sen surname before a noun: "Anne Skare Nielsens konferansen".
@@ -98,8 +101,17 @@ def find_persons(doc: Document, tokens: list[Token], known: list[Mention]) -> li
                 name = name[:-1]
             found.append(Mention(doc.id, start, end, EntityType.PERSON, text[start:end],
                                  " ".join(name.split()), SOURCE))
+        else:
+            pending.append((start, end, j))
         i = j
-    return found
+    # "Petra Holmgren og Abdi Warsame fra Velferdsetaten": coordinated with a known person.
+    starts = {m.start for m in found}
+    for start, end, j in pending:
+        if re.match(r"^\s+og\s+$", text[end:end + 5]) and end + 4 in starts or \
+                any(re.fullmatch(r"\s+og\s+", text[m.end:start]) for m in found):
+            found.append(Mention(doc.id, start, end, EntityType.PERSON, text[start:end],
+                                 " ".join(text[start:end].split()), SOURCE))
+    return sorted(found, key=lambda m: m.start)
 
 
 def _title_follows(text: str, end: int) -> bool:
