@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from ....input.document import Document
 from ...types import EntityType, Evidence, Mention, Relation, RelationKind
+from .initiatives import _cue_type
 from .roles import Title
 
 SOURCE = "patterns"
@@ -317,11 +318,38 @@ def participation(doc: Document, mentions: list[Mention], list_lines: list[tuple
                 for target in in_sentence:
                     out.add(RelationKind.PARTICIPATES_IN, actor, target, s, e)
                 continue
+            # "Med på laget er UiO, OsloMet og NTNU": partners of the project the text is about.
+            anaphor = _GENERIC_TARGET.search(text, s, e)
+            if (anaphor or _TEAM_CUES.search(text, s, e)) and _PARTNER_CUES.search(text, s, e) or _TEAM_CUES.search(text, s, e):
+                wanted = _cue_type(anaphor.group(0)) if anaphor else EntityType.INITIATIVE
+                target = _dominant(ordered, wanted, actor.start)
+                if target is not None:
+                    out.add(RelationKind.PARTICIPATES_IN, actor, target, s, e)
+                continue
             if not _HOSTING.search(text, s, e):
                 continue
         elif not (_SPEAKER_CUES.search(text, s, e) or _HOSTING.search(text, s, e)):
             continue
         out.add(RelationKind.PARTICIPATES_IN, actor, _target(in_sentence, ordered, actor.start) or main, s, e)
+
+
+_GENERIC_TARGET = re.compile(
+    r"\b(?:prosjektet|prosjekt|programmet|satsingen|satsinga|satsningen|nettverket|partnerskapet|samarbeidet|"
+    r"forsøket|piloten|konferansen|seminaret|samlingen|samlinga|workshopen|møtet|fagdagen|projektet|"
+    r"partnerskabet|netværket)\b",
+    re.I,
+)
+_TEAM_CUES = re.compile(r"\b(?:med på laget|er med i|var med i|partnere i|partnerar i|partnerne er|partnarane er|"
+                        r"deltakerne er|deltakarane er|samarbeidspartnere|samarbeidspartnarar)\b", re.I)
+
+
+def _dominant(ordered: list[Mention], wanted: EntityType | None, offset: int) -> Mention | None:
+    """The initiative (or event) of the wanted type the text names most, preferring ones named before."""
+    pool = [t for t in ordered if wanted is None or t.type is wanted]
+    if not pool:
+        return None
+    weight = Counter(t.name for t in ordered)
+    return max(pool, key=lambda t: (weight[t.name], t.start < offset, -t.start))
 
 
 def _target(in_sentence: list[Mention], ordered: list[Mention], offset: int) -> Mention | None:
