@@ -21,7 +21,7 @@ from importlib import resources
 from typing import Any
 
 from ...input.document import Document
-from ..gazetteer import Gazetteer, MunicipalityRecord, OrganisationRecord, fold, load_gazetteer
+from ..gazetteer import Gazetteer, MunicipalityRecord, OrganisationRecord, load_gazetteer
 from ..types import EntityType, Extraction, Mention
 
 __all__ = ["GazetteerExtractor"]

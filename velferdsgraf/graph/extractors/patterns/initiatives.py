@@ -24,7 +24,7 @@ _INITIATIVE_CUE = re.compile(r"(?:" + "|".join(_INITIATIVE_HEADS) + r")" + _DEFI
 _EVENT_CUE = re.compile(r"(?:" + "|".join(_EVENT_HEADS) + r")" + _DEFINITE + r"$", re.I)
 
 
-def _cue_type(word: str) -> EntityType | None:
+def cue_type(word: str) -> EntityType | None:
     """The type a cue word gives a name next to it, by the compound's head."""
     event, initiative = _EVENT_CUE.search(word), _INITIATIVE_CUE.search(word)
     if event and initiative:
@@ -82,12 +82,12 @@ def _typed(text: str, start: int, end: int) -> EntityType | None:
         word = word.strip(",;:()")
         if word.lower() in _CLAUSE_WORDS:
             break  # "prosjekter som «tvinger oss …»": the quote is not the project's name
-        typed = _cue_type(word)
+        typed = cue_type(word)
         if typed is not None:
             return typed
     m = re.match(r"^[»”\"]?\s*(?:\([^)]*\)\s*)?,?\s*(?:er\s+|var\s+)?(?:et|en|ei|eit|ein)\s+(?:[a-zæøå]+e\s+)?([\wæøå-]+)", after)
     if m:
-        return _cue_type(m.group(1))
+        return cue_type(m.group(1))
     return None
 
 
@@ -103,7 +103,7 @@ def find_initiatives_and_events(doc: Document) -> list[Mention]:
             continue
         etype = _typed(text, m.start(), m.end())
         if etype is None and " " in name:
-            etype = _cue_type(name.split()[0])  # «Læringsnettverk Leve hele livet»
+            etype = cue_type(name.split()[0])  # «Læringsnettverk Leve hele livet»
         if etype is not None:
             s += len(text[s:e]) - len(text[s:e].lstrip())
             found.append(Mention(doc.id, s, s + len(name), etype, name, name, SOURCE))
@@ -112,12 +112,12 @@ def find_initiatives_and_events(doc: Document) -> list[Mention]:
         name = _TRAILING_STOP.sub("", m.group(1))
         found.append(Mention(doc.id, s, s + len(name), EntityType.INITIATIVE, name, name, SOURCE))
     for m in _CUE_THEN_NAME.finditer(text):
-        etype = _cue_type(m.group(1))
+        etype = cue_type(m.group(1))
         name = _TRAILING_STOP.sub("", m.group(2).rstrip(" ,.;:"))
         if etype is not None and len(name) > 3:
             found.append(Mention(doc.id, m.start(2), m.start(2) + len(name), etype, name, name, SOURCE))
     for m in _NAME_THEN_CUE.finditer(text):
-        etype = _cue_type(m.group(2))
+        etype = cue_type(m.group(2))
         if etype is not None:
             end = m.end()
             tail = re.match(r"\s+for\s+[a-zæøå][\wæøå-]*(?:\s+(?!og\b)[a-zæøå][\wæøå-]*){0,3}", text[end:end + 60])

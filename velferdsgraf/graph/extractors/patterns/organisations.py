@@ -9,7 +9,7 @@ from .lexicon import ORG_HEADS, ORG_SUFFIXES, ORG_TAILS, STOPWORDS, is_title_wor
 from .text import Token, tokenize
 
 SOURCE = "patterns"
-_CONNECTORS = frozenset({"og", "for", "i", "av", "til", "på", "&", "och", "og", "og", "for", "af"})
+_CONNECTORS = frozenset({"og", "for", "i", "av", "til", "på", "&", "och", "af"})
 _SUFFIX = re.compile(r"(?:" + "|".join(sorted(ORG_SUFFIXES, key=len, reverse=True)) + r")$", re.I)
 _ACRONYM = re.compile(r"^[A-ZÆØÅ]{2,6}$|^[A-ZÆØÅ][a-zæøå]?[A-ZÆØÅ]{1,5}$")
 # Acronyms that are not organisations.
@@ -23,7 +23,7 @@ _UNIT_FOR = re.compile(
     r"[a-zæøå][\wæøå-]*(?:\s+(?:og\s+)?[a-zæøå][\wæøå-]*){0,4})"
 )
 # "Bergen kommunes Etat for sosiale tjenester", "Asker kommunes Velferdslab"
-_MUNICIPALITY_UNIT = re.compile(r"\b[A-ZÆØÅ][\wæøå-]*(?: [A-ZÆØÅ][\wæøå-]*)? (?:kommunes|kommunens|kommunes) ([A-ZÆØÅ])")
+_MUNICIPALITY_UNIT = re.compile(r"\b[A-ZÆØÅ][\wæøå-]*(?: [A-ZÆØÅ][\wæøå-]*)? (?:kommunes|kommunens) ([A-ZÆØÅ])")
 _UNIT_TRAILING = re.compile(
     r"(?:\s+(?:og|i|for|med|av|til|på|som|er|skal|vil|kan|har|var|ble|blir|ved|hos|fra|frå|om|under|etter|"
     r"mellom|mot|der|da|når))+$"

@@ -2,13 +2,11 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ....input.document import Document
 from ...types import EntityType, Evidence, Mention, Relation, RelationKind
-from .initiatives import _cue_type
 from .roles import Title
 
 SOURCE = "patterns"
@@ -269,119 +267,3 @@ def located_in(mentions: list[Mention], out: Relations) -> None:
             for muni in munis:
                 if muni.end == org.end:
                     out.add(RelationKind.LOCATED_IN, org, muni, org.start, org.end)
-
-
-_SPEAKER_CUES = re.compile(
-    r"\b(?:innleder\w*|innledet|innleiar\w*|foredrag\w*|snakket|snakka|paneldebatt\w*|panel\w*|"
-    r"F\.v\.|ledet|leia|møteleder|avsluttet|avslutta|åpnet|opna|deltok|presenterte|presenterer|"
-    r"inviterte|invitert|ansvarlig for dagens|talte|holdt|tilstede|til stede|deltar|deltek|"
-    r"sa|sier|seier|fortalte|forteller|innlegg|innleiing|presentasjon|debatt\w*)\b",
-    re.I,
-)
-_HOSTING = re.compile(r"\b(?:inviterte|inviterer|invitert|arrangerte|arrangerer|arrangert|var vertskap|"
-                      r"er vertskap|stod bak|sto bak|i regi av)\b", re.I)
-_LIST_CUE = re.compile(r"^\s*(?:deltakere|deltakarar|deltagere|deltok|påmeldte|deltakande)\b", re.I | re.M)
-
-
-def participation(doc: Document, mentions: list[Mention], list_lines: list[tuple[int, int]],
-                  out: Relations) -> None:
-    """Who takes part in the events and initiatives of the text."""
-    text = doc.text
-    events = [m for m in mentions if m.type is EntityType.EVENT]
-    initiatives = [m for m in mentions if m.type is EntityType.INITIATIVE]
-    targets = events or initiatives
-    if not targets:
-        return
-    main = targets[0]
-    actors = [m for m in mentions if m.type in (EntityType.PERSON, EntityType.ORGANISATION, EntityType.MUNICIPALITY)]
-    # Listed participants: every list line after a "Deltakere" cue.
-    cue = _LIST_CUE.search(text)
-    if cue:
-        lines = [(s, e) for s, e in list_lines if s >= cue.start()]
-        listed = [a for a in actors if any(s <= a.start < e for s, e in lines)]
-        joinable = _distinct([i for i in initiatives if not _owned(i)])
-        for target in _distinct(events) + (joinable if len(joinable) == 1 else []):
-            for actor in listed:
-                out.add(RelationKind.PARTICIPATES_IN, actor, target, actor.start, actor.end)
-    # Hosts, partners and speakers, in sentences that say so.
-    from ...sentences import SentenceIndex
-
-    sentences = SentenceIndex(text)
-    ordered = sorted(events + initiatives, key=lambda t: t.start)
-    for actor in actors:
-        s, e = sentences.containing(actor.start, actor.end)
-        if actor.type is EntityType.PERSON and len(actor.name.split()) < 2:
-            continue
-        in_sentence = [t for t in ordered if s <= t.start < e and not (t.start <= actor.start < t.end)]
-        if actor.type is not EntityType.PERSON:
-            if _PARTNER_CUES.search(text, s, e) and in_sentence:
-                for target in in_sentence:
-                    out.add(RelationKind.PARTICIPATES_IN, actor, target, s, e)
-                continue
-            # "Med på laget er UiO, OsloMet og NTNU": partners of the project the text is about.
-            anaphor = _GENERIC_TARGET.search(text, s, e)
-            if (anaphor or _TEAM_CUES.search(text, s, e)) and _PARTNER_CUES.search(text, s, e) or _TEAM_CUES.search(text, s, e):
-                wanted = _cue_type(anaphor.group(0)) if anaphor else EntityType.INITIATIVE
-                target = _dominant(ordered, wanted, actor.start)
-                if target is not None:
-                    out.add(RelationKind.PARTICIPATES_IN, actor, target, s, e)
-                continue
-            if not _HOSTING.search(text, s, e):
-                continue
-        elif not (_SPEAKER_CUES.search(text, s, e) or _HOSTING.search(text, s, e)):
-            continue
-        out.add(RelationKind.PARTICIPATES_IN, actor, _target(in_sentence, ordered, actor.start) or main, s, e)
-
-
-_GENERIC_TARGET = re.compile(
-    r"\b(?:prosjektet|prosjekt|programmet|satsingen|satsinga|satsningen|nettverket|partnerskapet|samarbeidet|"
-    r"forsøket|piloten|konferansen|seminaret|samlingen|samlinga|workshopen|møtet|fagdagen|projektet|"
-    r"partnerskabet|netværket)\b",
-    re.I,
-)
-_TEAM_CUES = re.compile(r"\b(?:med på laget|er med i|var med i|partnere i|partnerar i|partnerne er|partnarane er|"
-                        r"deltakerne er|deltakarane er|samarbeidspartnere|samarbeidspartnarar)\b", re.I)
-
-
-def _dominant(ordered: list[Mention], wanted: EntityType | None, offset: int) -> Mention | None:
-    """The initiative (or event) of the wanted type the text names most, preferring ones named before."""
-    pool = [t for t in ordered if wanted is None or t.type is wanted]
-    if not pool:
-        return None
-    weight = Counter(t.name for t in ordered)
-    return max(pool, key=lambda t: (weight[t.name], t.start < offset, -t.start))
-
-
-def _target(in_sentence: list[Mention], ordered: list[Mention], offset: int) -> Mention | None:
-    """The event or initiative an actor's sentence is about: named in it, else the last one
-    named before it (events first: speakers speak at events)."""
-    if in_sentence:
-        return next((t for t in in_sentence if t.type is EntityType.EVENT), in_sentence[0])
-    before = [t for t in ordered if t.start < offset]
-    pool = [t for t in before if t.type is EntityType.EVENT] or before
-    if not pool:
-        return None
-    # A name the text keeps returning to is the occasion; one said in passing is not.
-    weight = Counter(t.name for t in ordered)
-    return max(pool, key=lambda t: (weight[t.name], t.start))
-
-
-_PARTNER_CUES = re.compile(
-    r"\b(?:partner\w*|deltar|deltek|deltok|delta|er med|var med|med i|fått|fikk|samarbeider|samarbeid\w*|"
-    r"står bak|står bak|stod bak|leder|leiar|leier|eier|driver|koordinerer|inngår|medlem\w*)\b",
-    re.I,
-)
-
-
-def _owned(initiative: Mention) -> bool:
-    """ "KS’ partnerskap for …": a partnership owned by an organisation, not joined by the list."""
-    return bool(re.match(r"^\w+(?:’|'|s)\s", initiative.name))
-
-
-def _distinct(mentions: list[Mention]) -> list[Mention]:
-    seen, result = set(), []
-    for m in mentions:
-        if (m.type, m.name) not in seen:
-            seen.add((m.type, m.name))
-            result.append(m)
-    return result
