@@ -9,7 +9,7 @@ from ....input.document import Document
 from ...types import EntityType, Extraction, Mention
 from .initiatives import acronym_aliases, find_initiatives_and_events, parenthesised_aliases
 from .context import byline_units, context_organisations, place_prefixed_titles
-from .organisations import listed_organisations, shaped_organisations, unit_organisations
+from .organisations import lexicon_organisations, listed_organisations, shaped_organisations, unit_organisations
 from .places import places_in_names
 from .persons import find_persons, find_short_names
 from .participation import participation
@@ -48,6 +48,8 @@ class PatternExtractor:
         listed, list_lines = listed_organisations(doc, known)
         orgs = _keep_new(listed, known)
         orgs += _keep_new([u for u in unit_organisations(doc, tokens, known) if not any(_overlaps(u, o) for o in orgs)],
+                          known)
+        orgs += _keep_new([m for m in lexicon_organisations(doc, tokens, known) if not any(_overlaps(m, o) for o in orgs)],
                           known)
         shaped = shaped_organisations(doc, tokens, known + orgs)
         orgs += _keep_new([m for m in shaped if not any(_overlaps(m, o) for o in orgs)], known + named)

@@ -6,7 +6,7 @@ import re
 
 from ....input.document import Document
 from ...types import EntityType, Mention
-from .lexicon import STOPWORDS, is_title_word
+from .lexicon import REGIONS, STOPWORDS, is_title_word
 from .organisations import cap_sequence, generic_unit, has_org_suffix
 from .places import municipality_mention
 from .roles import Title
@@ -45,6 +45,8 @@ def context_organisations(doc: Document, tokens: list[Token], persons: list[Ment
             if len(scoped) == 1:
                 found.append(Mention(doc.id, tok.start, tok.end, EntityType.ORGANISATION, tok.text, scoped[0],
                                      "patterns"))
+            continue
+        if text[tok.start:tokens[end - 1].end] in REGIONS:
             continue
         place = municipality_mention(doc, tok.start, tokens[end - 1].end, strict=not after_title)
         if place is not None:

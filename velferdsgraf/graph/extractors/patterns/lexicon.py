@@ -53,7 +53,7 @@ ORG_SUFFIXES = (
     "tjenesten", "tenesta", "selskapet", "utvalget", "laget", "klubben", "kollegiet",
     "terapeutene", "tilsynet", "verket", "samvirket", "konsernet", "trygden", "fellesskapet",
     "ungdomsrådet", "eldrerådet", "kontor", "sentral", "senter", "center", "centret",
-    "styrelsen", "forvaltningen", "ministeriet", "regionen", "universitet", "universitetet",
+    "styrelsen", "forvaltningen", "ministeriet", "universitet", "universitetet",
     "høgskole", "høyskole", "institutt", "sykehus", "sjukehus", "universitetssykehus",
     "universitetssjukehus",
 )
@@ -67,6 +67,15 @@ ORG_HEADS = frozenset({"Jobcenter", "Jobsenter", "Bydel", "Senter", "Senteret", 
                        "Norges", "Nasjonalt", "Nasjonal", "Foreningen", "Forbundet", "Institutt",
                        "Instituttet", "Fylkeskommunen", "Direktoratet", "Kompetansesenter",
                        "Rådet", "Landsforeningen", "Fagforbundet", "Region", "Regionsenter"})
+# Counties and regions: places, not organisations, when they stand alone ("statsforvalter i Innlandet").
+REGIONS = frozenset({
+    "Østfold", "Akershus", "Buskerud", "Innlandet", "Vestfold", "Telemark", "Agder", "Rogaland", "Vestland",
+    "Møre og Romsdal", "Trøndelag", "Nordland", "Troms", "Finnmark", "Viken", "Oppland", "Hedmark", "Hordaland",
+    "Sogn og Fjordane", "Aust-Agder", "Vest-Agder", "Vestfold og Telemark", "Troms og Finnmark", "Nord-Norge",
+    "Sørlandet", "Vestlandet", "Østlandet", "Midt-Norge", "Nordjylland", "Midtjylland", "Sjælland", "Syddanmark",
+    "Hovedstaden", "Skåne", "Västra Götaland", "Follo", "Romerike", "Hadeland", "Valdres", "Gudbrandsdalen",
+    "Hallingdal", "Sunnmøre", "Nordmøre", "Romsdal", "Helgeland", "Lofoten", "Vesterålen", "Hardanger", "Sogn",
+})
 # Capitalised words that are never names on their own.
 STOPWORDS = frozenset(
     """

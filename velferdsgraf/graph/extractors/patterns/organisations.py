@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from importlib.resources import files
 
 from ....input.document import Document
 from ...types import EntityType, Mention
@@ -20,7 +22,8 @@ _NOT_ORG_ACRONYMS = frozenset({"IKT", "CEO", "PDF", "NB", "OBS", "TV", "PC", "IT
 _UNIT_FOR = re.compile(
     r"\b((?:[A-ZÆØÅ][\wæøå]*)?(?:[Ee]tat|[Ss]eksjon|[Aa]vdeling|[Ee]nhet|[Ss]enter|[Kk]ontor|[Ss]ekretariat|"
     r"[Ff]orum|[Uu]tvalg|[Ii]nstitutt|[Ss]tiftelse|[Ff]ond|[Bb]yrå|[Dd]irektorat|[Tt]ilsyn)\s+for\s+"
-    r"[a-zæøå][\wæøå-]*(?:\s+(?:og\s+)?[a-zæøå][\wæøå-]*){0,4})"
+    r"[a-zæøå][\wæøå-]*(?:\s+(?:og\s+)?(?!(?:skal|vil|kan|har|er|var|som|ble|blir|i|på|med|til|fra|ved|"
+    r"og|der|når|hadde|må|bør)\b)[a-zæøå][\wæøå-]*){0,4})"
 )
 # "Bergen kommunes Etat for sosiale tjenester", "Asker kommunes Velferdslab"
 _MUNICIPALITY_UNIT = re.compile(r"\b[A-ZÆØÅ][\wæøå-]*(?: [A-ZÆØÅ][\wæøå-]*)? (?:kommunes|kommunens) ([A-ZÆØÅ])")
@@ -71,6 +74,8 @@ def _blocks_join(tokens: list[Token], k: int, text: str, stop_starts: frozenset[
     if first is not None and (tok.text.casefold() == first.text.casefold()
                               or (first.text.isupper() and k - 2 >= 0 and tokens[k - 2] is first)):
         return True  # "KS og Frivillighet Norge"
+    if tok.text in ORG_HEADS:
+        return True  # "… og Stiftelsen Kirkens Sosialtjeneste": a new name starts
     if tok.text.upper() == "NAV":
         return True  # "Nav Grünerløkka og Nav Gamle Oslo": the next office
     if k >= 2 and (has_org_suffix(tokens[k - 2].text) or tokens[k - 2].text in ORG_TAILS):
@@ -172,6 +177,9 @@ def shaped_organisations(doc: Document, tokens: list[Token], known: list[Mention
             continue
         if is_org and len(words) == 1 and _generic_unit(tok, tokens, i, text):
             i = end
+            continue
+        if not is_org and len(words) > 1 and any(t.text in _CONNECTORS for t in words):
+            i += 1  # "Frelsesarmeen og Stiftelsen …": look for a name inside the run
             continue
         if is_org and not (len(words) == 1 and is_title_word(word)):
             # "Ungdomsrådet i Bærum kommune": a unit of a named municipality.
@@ -330,3 +338,67 @@ def _split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if e > s and text[s].isupper() and len(text[s:e].split()) <= 6 and text[e - 1] not in "?!":
             spans.append((s, e))
     return spans
+
+
+@lru_cache(maxsize=1)
+def civil_organisations() -> dict[tuple[str, ...], str]:
+    """Token sequence of every form in data/organisations_civil.tsv -> the organisation's name."""
+    text = files("velferdsgraf.graph").joinpath("data/organisations_civil.tsv").read_text(encoding="utf-8")
+    forms: dict[tuple[str, ...], str] = {}
+    for line in text.splitlines()[1:]:
+        if not line or line.startswith("#") or line.startswith("name\t"):
+            continue
+        name, _, others = line.partition("\t")
+        for form in [name] + [f.strip() for f in others.split(";") if f.strip()]:
+            forms[tuple(form.split())] = name
+    return forms
+
+
+def lexicon_organisations(doc: Document, tokens: list[Token], known: list[Mention]) -> list[Mention]:
+    """Well-known organisations by name ("Fretex", "Kirkens Bymisjon"), with a place before them
+    taken as a local branch ("Trondheim Røde Kors")."""
+    forms = civil_organisations()
+    longest = max((len(k) for k in forms), default=0)
+    munis = {m.end: m for m in known if m.type is EntityType.MUNICIPALITY}
+    found: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        for n in range(min(longest, len(tokens) - i), 0, -1):
+            words = tokens[i:i + n]
+            key = tuple(strip_possessive(t.text) if k == n - 1 else t.text for k, t in enumerate(words))
+            if key in forms and all(words[k + 1].start - words[k].end == 1 for k in range(n - 1)):
+                first, last = _extend_run(tokens, i, i + n - 1, doc.text)
+                start = tokens[first].start
+                end = tokens[last].end if last > i + n - 1 else words[-1].start + len(key[-1])
+                place = munis.get(start - 1)
+                if place is not None and first == i:
+                    start = place.start  # "Trondheim Røde Kors": a local branch
+                surface = doc.text[start:end]
+                name = " ".join(key) if (start, end) == (words[0].start, words[-1].start + len(key[-1])) else surface
+                found.append(Mention(doc.id, start, end, EntityType.ORGANISATION, surface, name, SOURCE))
+                i = last + 1
+                break
+        else:
+            i += 1
+    return found
+
+
+def _extend_run(tokens: list[Token], first: int, last: int, text: str) -> tuple[int, int]:
+    """Widen a known name over the capitalised words (or numbers) fused to it:
+    "Nordre Follo Røde Kors", "Kirkens Bymisjon Bergen", "Rema 1000 Langhus", "Fretex AS"."""
+    def fused(a: Token, b: Token) -> bool:
+        return text[a.end:b.start] == " "
+
+    while first > 0 and tokens[first - 1].is_cap and fused(tokens[first - 1], tokens[first]) \
+            and tokens[first - 1].text not in STOPWORDS and not is_title_word(tokens[first - 1].text) \
+            and not _sentence_start(tokens, first - 1, text):
+        first -= 1
+    while last + 1 < len(tokens) and fused(tokens[last], tokens[last + 1]) and (
+            tokens[last + 1].is_cap and tokens[last + 1].text not in STOPWORDS
+            and not _starts_person(tokens, last + 1, text) or tokens[last + 1].text.isdigit()):
+        last += 1
+    return first, last
+
+
+def _sentence_start(tokens: list[Token], i: int, text: str) -> bool:
+    return i == 0 or tokens[i - 1].text in {".", "!", "?", ":", "–", "—"} or "\n" in text[tokens[i - 1].end:tokens[i].start]
