@@ -139,3 +139,17 @@ def test_patterns_coordinated_names_share_the_organisation_after_them():
 
 def test_patterns_title_er_name():
     assert ("Ingrid Holm", "prosjektleder", None) in memberships("Prosjektleder er Ingrid Holm.")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Maten kom fra Fretex og Kirkens Bymisjon.", {"Fretex", "Kirkens Bymisjon"}),
+        ("Vakter stilte Trondheim Røde Kors med.", {"Trondheim Røde Kors"}),
+        ("Hun jobber i Rema 1000 Langhus.", {"Rema 1000 Langhus"}),
+        ("Assisterende statsforvalter i Innlandet Per Vik kom.", set()),
+        ("Samarbeidet i Drammensregionen fortsetter.", set()),
+    ],
+)
+def test_patterns_organisation_lexicon_and_places(text, expected):
+    assert {m.name for m in run_all(text).mentions if m.type is EntityType.ORGANISATION} == expected
