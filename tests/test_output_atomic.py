@@ -7,7 +7,11 @@ import pytest
 from rdflib import Graph
 
 from velferdsgraf.output import write_outputs
-from velferdsgraf.output.atomic import atomic_open, atomic_write_bytes, atomic_write_text
+from velferdsgraf.output.atomic import (
+    atomic_open,
+    atomic_write_bytes,
+    atomic_write_text,
+)
 
 
 def test_atomic_write_replaces_file(tmp_path):

@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from rdf_samples import sample_graph
+
 from velferdsgraf.output import DEFAULT_FORMATS, FORMATS, write_format, write_outputs
 
 

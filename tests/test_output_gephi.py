@@ -4,9 +4,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from rdf_samples import sample_graph
 from rdflib import RDF, RDFS, Literal
 
-from rdf_samples import sample_graph
 from velferdsgraf.ontology.namespace import VG, VGID
 from velferdsgraf.output.gexf import gexf_bytes, write_gexf
 from velferdsgraf.output.graphml import graphml_bytes, write_graphml
@@ -22,7 +22,8 @@ VIZ = "{http://gexf.net/1.3/viz}"
 def hostile_graph():
     """The sample plus labels that try to break XML: markup, quotes, control characters."""
     graph = sample_graph()
-    for slug, label in [("xss", "<img src=x onerror=alert(1)>"), ("quote", 'A "B" & \'C\''), ("ctrl", "Ola\x01Nordmann\n")]:
+    labels = [("xss", "<img src=x onerror=alert(1)>"), ("quote", 'A "B" & \'C\''), ("ctrl", "Ola\x01Nordmann\n")]
+    for slug, label in labels:
         graph.add((VGID[f"person/{slug}"], RDF.type, VG.Person))
         graph.add((VGID[f"person/{slug}"], RDFS.label, Literal(label)))
     return graph

@@ -7,9 +7,9 @@ import shutil
 import subprocess
 
 import pytest
+from rdf_samples import sample_graph
 from rdflib import RDF, RDFS, Literal
 
-from rdf_samples import sample_graph
 from velferdsgraf.ontology.namespace import VG, VGID
 from velferdsgraf.output.html import html_text, network_data, write_html
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 
 import pytest
+from rdf_samples import ENTITIES, sample_graph
 from rdflib import RDF, RDFS, Literal, URIRef
 
-from rdf_samples import ENTITIES, sample_graph
 from velferdsgraf.ontology.namespace import VG, VGID
 from velferdsgraf.output.network import node_id, to_networkx
 

@@ -5,10 +5,10 @@ import json
 import random
 
 import pytest
+from rdf_samples import sample_graph
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-from rdf_samples import sample_graph
 from velferdsgraf.graph.store import load_graph
 from velferdsgraf.output.jsonld import jsonld_bytes, write_jsonld
 from velferdsgraf.output.ntriples import ntriples_bytes, write_ntriples

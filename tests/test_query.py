@@ -7,10 +7,10 @@ import io
 import json
 
 import pytest
+from rdf_samples import sample_graph, sample_turtle
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from rdf_samples import sample_graph, sample_turtle
 from velferdsgraf.errors import GraphLoadError, QueryError
 from velferdsgraf.graph.query import QueryResult, compact, format_result, run_query
 from velferdsgraf.graph.store import bind_prefixes, load_graph
@@ -54,7 +54,9 @@ def test_query_provenance_reaches_sentence_and_report(graph):
     assert compact(report) == "vgid:report/000-10f2ee4de9c2f5e7"
 
 
-@pytest.mark.parametrize("fmt, expected", [("table", "true\n"), ("csv", "true\n"), ("json", '{"head": {}, "boolean": true}\n')])
+@pytest.mark.parametrize(
+    "fmt, expected", [("table", "true\n"), ("csv", "true\n"), ("json", '{"head": {}, "boolean": true}\n')]
+)
 def test_query_ask_prints_boolean(graph, fmt, expected):
     result = run_query(graph, "ASK { ?o vg:locatedIn ?m }")
     assert result.kind == "ASK" and result.boolean is True
@@ -99,7 +101,11 @@ def test_query_csv_has_header_and_full_iris(graph):
 
 
 def test_query_json_is_sparql_results_json(graph):
-    result = run_query(graph, "SELECT ?e ?start ?missing WHERE { ?e vg:startOffset ?start OPTIONAL { ?e vg:nothing ?missing } } ORDER BY ?start LIMIT 1")
+    result = run_query(
+        graph,
+        "SELECT ?e ?start ?missing WHERE { ?e vg:startOffset ?start OPTIONAL { ?e vg:nothing ?missing } }"
+        " ORDER BY ?start LIMIT 1",
+    )
     document = json.loads(format_result(result, "json"))
     assert document["head"]["vars"] == ["e", "start", "missing"]
     binding = document["results"]["bindings"][0]
@@ -161,7 +167,11 @@ def test_store_load_graph_by_extension(tmp_path, suffix, fmt):
 @pytest.mark.parametrize(
     "name, content, fragment",
     [
-        ("graph.ttl", b'@prefix ex: <http://e/> .\nex:a ex:b ex:c .\nex:a ex:b "open .\n', "graph.ttl: not valid Turtle (line 3"),
+        (
+            "graph.ttl",
+            b'@prefix ex: <http://e/> .\nex:a ex:b ex:c .\nex:a ex:b "open .\n',
+            "graph.ttl: not valid Turtle (line 3",
+        ),
         ("graph.ttl", b"ex:a ex:b ex:c .", "not valid Turtle"),
         ("graph.nt", b"<http://a> <http://b> <http://c> .\n<a b c\n", "graph.nt: not valid N-Triples (line 2"),
         ("graph.jsonld", b'{"@id": 1,', "graph.jsonld: not valid JSON-LD (line 1"),

@@ -3,16 +3,18 @@ from __future__ import annotations
 
 import json
 
+from rdf_samples import sample_graph
 from rdflib import Graph
 
-from rdf_samples import sample_graph
 from velferdsgraf.graph.stats import format_stats, graph_stats
 
 
 def test_stats_counts_rdf_md_sample():
     stats = graph_stats(sample_graph())
     assert stats["reports"] == 1
-    assert stats["entities"] == {"Person": 2, "Organisation": 2, "Municipality": 1, "Initiative": 1, "Event": 1, "Role": 2}
+    assert stats["entities"] == {
+        "Person": 2, "Organisation": 2, "Municipality": 1, "Initiative": 1, "Event": 1, "Role": 2
+    }
     assert stats["entities_total"] == 9
     assert stats["memberships"] == 3 and stats["memberships_with_organisation"] == 2
     assert stats["relations"] == {"org:memberOf": 2, "vg:locatedIn": 1, "vg:participatesIn": 3}

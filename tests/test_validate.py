@@ -4,10 +4,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from rdf_samples import ANNE, NAV_SKI, REPORT, SILVIJA, SKI, add_evidence, sample_graph
 from rdflib import RDF, RDFS, Graph, Literal
 from rdflib.namespace import PROV
 
-from rdf_samples import ANNE, NAV_SKI, REPORT, SILVIJA, SKI, add_evidence, sample_graph
 from velferdsgraf.graph.validate import ValidationReport, ValidationResult, validate
 from velferdsgraf.ontology.namespace import ORG, SCHEMA, VG, VGID
 
@@ -81,7 +81,9 @@ BREAKS: dict[str, tuple[Callable[[Graph], None], str, str]] = {
     "membership without role": (_membership_without_role, "vgid:membership/", "org:role"),
     "membership without evidence": (_membership_without_evidence, "vgid:membership/", "prov:wasDerivedFrom"),
     "locatedIn without provenance": (_located_in_without_provenance, "vgid:organisation/nav-baerum", "vg:locatedIn"),
-    "participatesIn without provenance": (_participates_without_provenance, "vgid:municipality/ski", "vg:participatesIn"),
+    "participatesIn without provenance": (
+        _participates_without_provenance, "vgid:municipality/ski", "vg:participatesIn"
+    ),
     "memberOf without backing": (_member_of_without_backing, "vgid:person/anne-olsen", "org:memberOf"),
     "evidence start after end": (_evidence_start_after_end, "vgid:evidence/", "vg:startOffset"),
     "evidence offset not integer": (_evidence_offset_not_integer, "vgid:evidence/", "vg:endOffset"),
@@ -131,3 +133,22 @@ def test_validate_does_not_modify_graph():
 
 def test_validate_empty_graph_conforms():
     assert validate(Graph()).conforms
+
+
+def test_validate_with_rdfs_inference_mixes_ontology_and_still_conforms():
+    graph = sample_graph()
+    before = len(graph)
+    report = validate(graph, inference="rdfs")
+    assert report.conforms, report.text
+    assert len(graph) == before
+
+
+def test_validate_parses_each_constraint_once(monkeypatch):
+    import rdflib.plugins.sparql as sparql
+
+    calls = []
+    original = sparql.prepareQuery
+    monkeypatch.setattr(sparql, "prepareQuery", lambda *a, **k: calls.append(a[0]) or original(*a, **k))
+    graph = sample_graph()
+    validate(graph)
+    assert calls and len(calls) == len(set(calls))  # one parse per query text, not per focus node

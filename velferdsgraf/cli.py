@@ -55,11 +55,13 @@ def cli() -> None:
     """Build knowledge graphs of who works with whom from Norwegian welfare reports."""
 
 
-def _build(reports: tuple[Path, ...], extractors: str, quiet: bool):
+def _build(reports: tuple[Path, ...], extractors: str, quiet: bool, aliases: Path | None = None):
+    from .graph.aliases import read_alias_file
     from .graph.pipeline import build_documents, usable_extractors
     from .input import read
 
     names = usable_extractors(_split_list(extractors), explicit=extractors != _default_extractors())
+    table = read_alias_file(aliases) if aliases is not None else None  # a bad file fails before any work
     read_result = read(reports)
     for failure in read_result.failures:
         click.echo(f"skipped {failure}", err=True)
@@ -67,7 +69,7 @@ def _build(reports: tuple[Path, ...], extractors: str, quiet: bool):
     stderr = click.get_text_stream("stderr")
     show = not quiet and len(docs) > 1 and stderr.isatty()
     with click.progressbar(length=len(docs), label="Extracting", file=stderr, hidden=not show) as bar:
-        result = build_documents(docs, names, progress=lambda _doc: bar.update(1))
+        result = build_documents(docs, names, progress=lambda _doc: bar.update(1), aliases=table)
     result.failures = list(read_result.failures)
     return result
 
@@ -85,17 +87,19 @@ def _default_extractors() -> str:
 @click.option("--formats", default=",".join(DEFAULT_FORMATS), show_default=True,
               help=f"Comma-separated outputs: {', '.join(ALL_FORMATS)}.")
 @extractors_option
+@click.option("--aliases", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="CSV/TSV of name,canonical rows that force a merge (name,!other forbids one).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
 @click.pass_context
 def build(ctx: click.Context, reports: tuple[Path, ...], out_dir: Path, formats: str, extractors: str,
-          quiet: bool) -> None:
+          aliases: Path | None, quiet: bool) -> None:
     """Build the graph of REPORTS (files or folders) into OUT_DIR."""
     from .graph.stats import graph_stats
     from .output import write_outputs
     from .output.merges import write_merges
 
     chosen = _split_list(formats, ALL_FORMATS, "format")
-    result = _build(reports, extractors, quiet)
+    result = _build(reports, extractors, quiet, aliases)
     if not result.documents:
         raise click.ClickException("no report could be read; nothing was written")
     written = write_outputs(result.graph, out_dir, chosen)

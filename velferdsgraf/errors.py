@@ -47,3 +47,13 @@ class GoldError(VelferdsgrafError):
 
 class ModelError(VelferdsgrafError):
     """The NER model is missing, broken, or cannot be trained."""
+
+
+class AliasFileError(VelferdsgrafError):
+    """An alias file (``build --aliases``) has a line that cannot be read."""
+
+    def __init__(self, path: Path | str, line: int, reason: str) -> None:
+        super().__init__(f"{path}:{line}: {reason}" if line else f"{path}: {reason}")
+        self.path = Path(path)
+        self.line = line
+        self.reason = reason

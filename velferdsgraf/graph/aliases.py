@@ -186,8 +186,26 @@ def read_alias_file(path: Path | str) -> AliasTable:
     return parse_aliases(text, str(path), delimiter)
 
 
+def _lexicon_rules(text: str, origin: str) -> list[AliasRule]:
+    """Each other form of ``organisations_civil.tsv`` ("name<TAB>form; form") as an alias of the name."""
+    rules = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith(("#", "name\t")):
+            continue
+        name, _, forms = line.partition("\t")
+        for form in (f.strip() for f in forms.split(";")):
+            if form and name_key(form) != name_key(name.strip()):
+                rules.append(AliasRule(form, name.strip(), False, EntityType.ORGANISATION, f"{origin}:{number}"))
+    return rules
+
+
 @lru_cache(maxsize=1)
 def shipped_aliases() -> AliasTable:
-    """The shipped table of common variants (``graph/data/aliases.tsv``), read once."""
-    text = files("velferdsgraf.graph").joinpath("data", "aliases.tsv").read_text(encoding="utf-8")
-    return parse_aliases(text, "aliases.tsv", "\t")
+    """The shipped variants, read once: ``graph/data/aliases.tsv``, then the other forms of the
+    organisation lexicon ``graph/data/organisations_civil.tsv`` ("NHO" is "Næringslivets Hovedorganisasjon")."""
+    data = files("velferdsgraf.graph").joinpath("data")
+    table = parse_aliases(data.joinpath("aliases.tsv").read_text(encoding="utf-8"), "aliases.tsv", "\t")
+    lexicon = data.joinpath("organisations_civil.tsv")
+    if lexicon.is_file():
+        table = table + AliasTable(_lexicon_rules(lexicon.read_text(encoding="utf-8"), "organisations_civil.tsv"))
+    return table

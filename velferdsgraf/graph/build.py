@@ -7,7 +7,9 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SKOS, XSD
 
 from ..input.document import Document
-from ..ontology.namespace import ORG, SCHEMA, VG, VGID, WD
+from ..ontology.namespace import ORG, SCHEMA, VG, VGID
+from .dates import TextDate, date_near, event_date, find_dates
+from .linking import link
 from .names import content_hash, slug
 from .resolve import Resolution
 from .sentences import SentenceIndex
@@ -58,12 +60,6 @@ class _Builder:
         g.add((node, RDFS.label, Literal(entity.label)))
         for alias in entity.aliases:
             g.add((node, SKOS.altLabel, Literal(alias)))
-        if entity.type is EntityType.MUNICIPALITY and entity.attrs.get("current_kommunenummer"):
-            g.add((node, VG.municipalityNumber, Literal(entity.attrs["current_kommunenummer"])))
-        if entity.attrs.get("wikidata"):
-            g.add((node, OWL.sameAs, WD[entity.attrs["wikidata"]]))
-        if entity.attrs.get("orgnr") and entity.type is not EntityType.PERSON:
-            g.add((node, ORG.identifier, Literal(entity.attrs["orgnr"])))
 
     def add_report(self, doc: Document) -> URIRef:
         g, node = self.graph, report_iri(doc)
@@ -105,7 +101,8 @@ class _Builder:
             role = self.resolution.entity_of(rel.role) if rel.role else None
             if role is None:
                 return
-            parts = (subject.key, obj.key if obj else "", role.key)
+            # One membership per report: a role stated in two reports keeps both dates and evidence.
+            parts = (subject.key, obj.key if obj else "", role.key, doc.id)
             node = VGID[f"membership/{content_hash(*parts)}"]
             g.add((node, RDF.type, ORG.Membership))
             g.add((node, ORG.member, entity_iri(subject)))
@@ -129,14 +126,30 @@ class _Builder:
         g.add((statement, PROV.wasDerivedFrom, evidence))
 
 
+    def event_dates(self, doc: Document, extraction: Extraction, sentences: SentenceIndex,
+                    found: dict[str, list[TextDate]]) -> None:
+        """Collect the dates the text gives near each event mention (schema:startDate)."""
+        events = [m for m in extraction.mentions if m.type is EntityType.EVENT]
+        if not events:
+            return
+        dates = find_dates(doc.text, doc.date)
+        for m in events:
+            entity = self.resolution.entity_of(m)
+            when = date_near(doc.text, dates, m.start, m.end, sentences.containing(m.start, m.end))
+            if entity is not None and when is not None:
+                found.setdefault(entity.key, []).append(when)
+
+
 def build(documents: Sequence[Document], extractions: Sequence[Extraction], resolution: Resolution) -> Graph:
-    """The RDF graph of the documents: reports, entities, relations with provenance."""
+    """The RDF graph of the documents: reports, entities, relations with provenance, linked data."""
     builder = _Builder(resolution)
     for entity in resolution.entities.values():
         builder.add_entity(entity)
     by_doc = {x.doc_id: x for x in extractions}
+    reports: dict[str, URIRef] = {}
+    dates: dict[str, list[TextDate]] = {}
     for doc in documents:
-        report = builder.add_report(doc)
+        report = reports[doc.id] = builder.add_report(doc)
         extraction = by_doc.get(doc.id)
         if extraction is None:
             continue
@@ -147,4 +160,10 @@ def build(documents: Sequence[Document], extractions: Sequence[Extraction], reso
         sentences = SentenceIndex(doc.text)
         for rel in extraction.relations:
             builder.add_relation(doc, report, rel, sentences)
+        builder.event_dates(doc, extraction, sentences, dates)
+    for key, candidates in sorted(dates.items()):
+        when = event_date(candidates)
+        if when is not None:
+            builder.graph.add((VGID[key], SCHEMA.startDate, Literal(when.value, datatype=XSD[when.datatype])))
+    link(builder.graph, resolution, documents, reports)
     return builder.graph

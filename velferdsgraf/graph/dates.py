@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-__all__ = ["TextDate", "event_date", "find_dates", "nearest_date"]
+__all__ = ["TextDate", "date_near", "event_date", "find_dates", "nearest_date"]
 
 _MONTH_NAMES = [
     "januar january januari",
@@ -39,18 +39,19 @@ _MONTHS = {name: i + 1 for i, names in enumerate(_MONTH_NAMES) for name in names
 _SHORT = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
           "okt": 10, "oct": 10, "nov": 11, "des": 12, "dec": 12}
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_ANY_MONTH = "|".join(sorted({*_MONTHS, *_SHORT}, key=len, reverse=True))
+_SHORT_MONTH = "|".join(sorted(set(_SHORT) - set(_MONTHS), key=len, reverse=True))
 
 # "27. februar 2019", "27.–28. feb. 2019", "1. og 2. mars", "den 27. februar" (Danish).
 _DAY_MONTH = re.compile(
     rf"(?<![\w.\-–/])(?P<day>[0-3]?\d)\.?(?:\s*(?:[-–]|og|til|and|och)\s*[0-3]?\d\.?)?"
-    rf"\s+(?P<month>{_ANY_MONTH})\.?(?:\s+(?P<year>(?:19|20)\d\d))?(?![\w])",
+    rf"\s+(?P<month>{_MONTH}|(?:{_SHORT_MONTH})\.?)(?:\s+(?P<year>(?:19|20)\d\d))?(?![\w])",
     re.IGNORECASE,
 )
 _NUMERIC = re.compile(r"(?<![\w.])(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)(?!\w|\.\d)")
 _ISO = re.compile(r"(?<![\w-])(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\w-])")
 # "i mars 2023", "mars 2023", "i mars" (the month alone needs the preposition).
 _MONTH_YEAR = re.compile(rf"(?<![\w.])(?P<month>{_MONTH})\s+(?P<year>(?:19|20)\d\d)(?!\w)", re.IGNORECASE)
+_DATE_LINE = re.compile(r"[ \t]*\r?\n[ \t]*(?:dato|tid|tidspunkt|når|date|dag)\s*:\s*", re.IGNORECASE)
 _MONTH_ALONE = re.compile(rf"(?<![\w.])(?:i|in|fra|frå)\s+(?P<month>{_MONTH})(?![\w])", re.IGNORECASE)
 
 
@@ -115,6 +116,19 @@ def nearest_date(dates: Sequence[TextDate], start: int, end: int, window: tuple[
     return min(inside, key=lambda d: (max(start - d.end, d.start - end, 0), d.start))
 
 
+def date_near(text: str, dates: Sequence[TextDate], start: int, end: int,
+              sentence: tuple[int, int]) -> TextDate | None:
+    """The date given for a mention at ``start``..``end``: the nearest one in its ``sentence``,
+    else one on a "Dato:"/"Tid:" line right after that sentence."""
+    found = nearest_date(dates, start, end, sentence)
+    if found is not None:
+        return found
+    line = _DATE_LINE.match(text, sentence[1])
+    if line is None:
+        return None
+    return nearest_date(dates, line.end(), line.end(), (line.end(), line.end() + 60))
+
+
 def event_date(candidates: Iterable[TextDate]) -> TextDate | None:
     """The one start date of an event read in several places: a written year and a day first,
     then the most frequent value, then the earliest."""
@@ -131,7 +145,7 @@ def event_date(candidates: Iterable[TextDate]) -> TextDate | None:
 
 
 def _month_number(word: str) -> int | None:
-    key = word.lower()
+    key = word.lower().rstrip(".")
     return _MONTHS.get(key) or _SHORT.get(key)
 
 

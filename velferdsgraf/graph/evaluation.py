@@ -17,6 +17,9 @@ The rules are those of SCHEME.md, "Scoring". Where the scheme leaves a choice op
   its name, and is reported in ``Gold.warnings``.
 * **Gold affiliations** are completed with the (person, organisation) pair of every gold role
   that has one, as SCHEME asks of the annotators, mirroring the graph side.
+* **Context entities** — municipalities and organisations that no report mentions, added from
+  the gazetteer as predecessors or successors of ones that are (Ski beside Nordre Follo) — are
+  not findings and are not scored.
 * **Matching** is one-to-one, of maximum size; among maximum matchings, the one preferring
   matches through a gold name (entities), exact roles and resolved endpoints is chosen.
   Inputs are sorted, so the outcome does not depend on file or triple order.
@@ -37,7 +40,7 @@ from rdflib.namespace import SKOS
 from rdflib.term import Node
 
 from velferdsgraf.errors import GoldError
-from velferdsgraf.ontology.namespace import ORG, VG
+from velferdsgraf.ontology.namespace import ORG, SCHEMA, VG
 
 __all__ = [
     "CATEGORIES", "CategoryScore", "EvalReport", "Gold", "format_report", "load_gold",
@@ -521,10 +524,17 @@ def _result(cat: str, graph_items: Sequence[str], gold_items: Sequence[str],
     )
 
 
+def _context_only(graph: Graph, node: Node) -> bool:
+    """A predecessor or successor the gazetteer added that no report mentions: not a finding."""
+    if (None, SCHEMA.mentions, node) in graph:
+        return False
+    return (node, VG.precededBy, None) in graph or (node, VG.succeededBy, None) in graph
+
+
 def _score_entities(graph: Graph, gold: Gold, cat: str,
                     matched: dict[Node, set[str]]) -> CategoryScore:
     """Match graph entities of one rdf:type to gold entities by normalised label."""
-    nodes = sorted(set(graph.subjects(RDF.type, ENTITY_TYPES[cat])))
+    nodes = sorted(n for n in set(graph.subjects(RDF.type, ENTITY_TYPES[cat])) if not _context_only(graph, n))
     golds = gold.entities[cat]
     by_key: dict[str, list[int]] = defaultdict(list)
     for j, e in enumerate(golds):

@@ -9,6 +9,7 @@ from rdflib import Graph
 
 from ..errors import InputError
 from ..input.document import Document
+from .aliases import AliasTable
 from .extract import DEFAULT_EXTRACTORS, extract
 from .resolve import Resolution, resolve
 from .types import Extraction
@@ -53,8 +54,12 @@ def build_documents(
     documents: Sequence[Document],
     extractors: Sequence[str] = DEFAULT_EXTRACTORS,
     progress: Callable[[Document], None] | None = None,
+    aliases: AliasTable | None = None,
 ) -> BuildResult:
-    """Extract, resolve and build the graph of documents already read."""
+    """Extract, resolve and build the graph of documents already read.
+
+    ``aliases`` (see :func:`velferdsgraf.graph.aliases.read_alias_file`) forces or forbids merges.
+    """
     from .build import build
 
     extractions = []
@@ -62,7 +67,7 @@ def build_documents(
         extractions.append(extract(doc, extractors))
         if progress:
             progress(doc)
-    resolution = resolve(extractions)
+    resolution = resolve(extractions, aliases)
     graph = build(documents, extractions, resolution)
     return BuildResult(graph, list(documents), extractions, resolution)
 
@@ -71,14 +76,18 @@ def build_graph(
     paths: Iterable[Path | str],
     extractors: Sequence[str] = DEFAULT_EXTRACTORS,
     progress: Callable[[Document], None] | None = None,
+    aliases: Path | str | None = None,
 ) -> BuildResult:
     """Read the reports at ``paths`` (files or folders) and build their graph.
 
-    Unreadable files are collected in ``failures``, not raised.
+    Unreadable files are collected in ``failures``, not raised. ``aliases`` names a user's
+    alias file; a bad line in it raises AliasFileError before any report is read.
     """
     from ..input import read
+    from .aliases import read_alias_file
 
+    table = read_alias_file(aliases) if aliases is not None else None
     read_result = read(paths)
-    result = build_documents(read_result.documents, extractors, progress)
+    result = build_documents(read_result.documents, extractors, progress, table)
     result.failures = list(read_result.failures)
     return result

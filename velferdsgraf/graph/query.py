@@ -149,7 +149,9 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
         return ("true" if result.boolean else "false") + "\n"
     if result.graph is not None:
         if fmt == "json":
-            from ..output.jsonld import jsonld_bytes  # late: output imports graph, not the reverse
+            from ..output.jsonld import (
+                jsonld_bytes,  # late: output imports graph, not the reverse
+            )
 
             return jsonld_bytes(result.graph).decode("utf-8")
         return result.graph.serialize(format="turtle")
@@ -164,9 +166,9 @@ def _table(result: QueryResult) -> str:
     header = list(result.vars)
     body = [[_CONTROL.sub(" ", compact(cell)) for cell in row] for row in result.rows]
     widths = [max([len(h)] + [len(row[i]) for row in body]) for i, h in enumerate(header)]
-    lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths)).rstrip()]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))
-    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in body]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in body]
     return "\n".join(lines) + "\n"
 
 
@@ -182,7 +184,7 @@ def _csv(result: QueryResult) -> str:
 def _json(result: QueryResult) -> str:
     bindings = []
     for row in result.rows:
-        bindings.append({name: _json_term(c) for name, c in zip(result.vars, row) if c is not None})
+        bindings.append({name: _json_term(c) for name, c in zip(result.vars, row, strict=True) if c is not None})
     document = {"head": {"vars": result.vars}, "results": {"bindings": bindings}}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 

@@ -24,11 +24,19 @@ class VG(DefinedNamespace):
     Role: URIRef  # a title or position
     Report: URIRef  # one input document
     Evidence: URIRef  # a sentence of a report that a statement was read from
+    NumberPeriod: URIRef  # one kommunenummer and the days it was in force
 
     # relations
     locatedIn: URIRef  # organisation -> municipality
     participatesIn: URIRef  # person/organisation/municipality -> initiative/event
     municipalityNumber: URIRef  # current official kommunenummer
+
+    # linking: numbers over time and succession
+    numberPeriod: URIRef  # municipality -> each kommunenummer it has had (vg:NumberPeriod)
+    number: URIRef  # number period -> the four-digit kommunenummer
+    numberInForce: URIRef  # report -> the number period in force at its date, per municipality it names
+    precededBy: URIRef  # municipality/organisation -> the one it replaced (merger, split, rename)
+    succeededBy: URIRef  # municipality/organisation -> the one that replaced it
 
     # provenance
     report: URIRef  # evidence -> the report it is part of

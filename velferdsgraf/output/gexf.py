@@ -6,21 +6,18 @@ against the GEXF 1.3 RELAX NG schema.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
+
 from rdflib import Graph
 
 from .atomic import atomic_write_bytes
+from .layout import layout
 from .network import to_networkx
 
-if TYPE_CHECKING:
-    import networkx as nx
-
-__all__ = ["GEXF_NS", "VIZ_NS", "gexf_bytes", "layout", "write_gexf"]
+__all__ = ["GEXF_NS", "VIZ_NS", "gexf_bytes", "write_gexf"]
 
 GEXF_NS = "http://gexf.net/1.3"
 VIZ_NS = "http://gexf.net/1.3/viz"
-LAYOUT_SEED = 20190227
-LAYOUT_SCALE = 1000.0
 # GEXF attribute id -> (networkx attribute, GEXF type)
 NODE_ATTRIBUTES = {
     "type": ("type", "string"),
@@ -34,16 +31,6 @@ EDGE_ATTRIBUTES = {
     "roles": ("roles", "string"),
     "evidence": ("evidence", "integer"),
 }
-
-
-def layout(net: nx.MultiDiGraph, seed: int = LAYOUT_SEED) -> dict[str, tuple[float, float]]:
-    """Node positions from networkx's spring layout with a fixed seed, rounded to 0.001."""
-    import networkx as nx
-
-    if net.number_of_nodes() == 0:
-        return {}
-    positions = nx.spring_layout(net, seed=seed, scale=LAYOUT_SCALE)
-    return {node: (round(float(x), 3), round(float(y), 3)) for node, (x, y) in positions.items()}
 
 
 def gexf_bytes(graph: Graph) -> bytes:

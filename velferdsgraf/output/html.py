@@ -177,8 +177,8 @@ def _options(node_count: int) -> dict[str, Any]:
 def _script_json(data: dict[str, Any]) -> str:
     """JSON safe inside <script>: no "</" or "<!--" can occur once every <, >, & is escaped."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
-        text = text.replace(char, escape)
+    for char in "<>&\u2028\u2029":
+        text = text.replace(char, f"\\u{ord(char):04x}")
     return text
 
 

@@ -64,7 +64,8 @@ body { display: flex; flex-direction: column; }
 .vg-field { margin: 0.2em 0; word-break: break-word; }
 .vg-field b { font-weight: 600; }
 .vg-links { padding-left: 1.2em; }
-.vg-link { cursor: pointer; color: #1a5fb4; text-decoration: underline; background: none; border: 0; padding: 0; font: inherit; text-align: left; }
+.vg-link { cursor: pointer; color: #1a5fb4; text-decoration: underline; background: none; border: 0;
+  padding: 0; font: inherit; text-align: left; }
 .vg-tip { max-width: 28em; white-space: normal; word-break: break-word; }
 """
 
