@@ -1,6 +1,7 @@
 """The Extractor protocol, the registry of extractors, and running a chain of them."""
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from importlib import import_module
 from typing import Protocol, runtime_checkable
@@ -72,10 +73,54 @@ def _compatible(a: Mention, b: Mention) -> bool:
     )
 
 
-def settle_mentions(mentions: Sequence[Mention]) -> list[Mention]:
+_DETERMINERS = frozenset({"Den", "Det", "De", "Denne", "Dette", "Disse", "En", "Ei", "Et", "Ein", "Eit"})
+
+
+def _plausible_model_mention(mention: Mention, text: str) -> bool:
+    """Filter the model's guesses where rules know better: one capitalised word opening a
+    sentence ("Innovasjon og …") is usually a common noun, and dates are not events."""
+    if mention.source != "ner":
+        return True
+    from .extractors.patterns.lexicon import STOPWORDS, is_title_word
+
+    words = [w.strip("•-–*") for w in mention.surface.split() if w.strip("•-–*")]
+    if not words:
+        return False
+    if re.match(r"\s+(?:gate|gata|vei|veg|veien|vegen|plass|allé|torg)\b", text[mention.end:mention.end + 8]):
+        return False  # "Thorvald Meyers gate"
+    if words[0] in _DETERMINERS or words[0].strip("•-–") in STOPWORDS or any(w[:1].isdigit() for w in words):
+        return False
+    # "søkemotoren Alta Vista": a name after a common noun in the definite form names a thing.
+    before = text[max(0, mention.start - 30):mention.start].split()
+    if mention.type is EntityType.PERSON and before and before[-1].islower() \
+            and before[-1].endswith(("en", "et", "a")) and not is_title_word(before[-1][:-2]) \
+            and not is_title_word(before[-1][:-1]) and len(before[-1]) > 4:
+        return False
+    if len(words) == 1:
+        before = text[:mention.start].rstrip(" \t«\"(–-")
+        if not before or before[-1] in ".!?:\n•":
+            return False
+    return mention.type is not EntityType.EVENT or len(words) > 1
+
+
+def _retype_listed(mentions: Sequence[Mention], text: str) -> list[Mention]:
+    """A model "person" listed among organisations is an organisation: "XXL, Lefdal Lager, Nille"."""
+    orgs = sorted((m for m in mentions if m.type is EntityType.ORGANISATION), key=lambda m: m.start)
+    result = []
+    for m in mentions:
+        if m.source == "ner" and m.type is EntityType.PERSON:
+            neighbours = [o for o in orgs if 0 < m.start - o.end <= 5 or 0 < o.start - m.end <= 5]
+            joined = [o for o in neighbours if text[min(o.end, m.end):max(o.start, m.start)].strip() in {",", "og", ", og"}]
+            if joined:
+                m = Mention(m.doc_id, m.start, m.end, EntityType.ORGANISATION, m.surface, m.name, m.source, m.attrs)
+        result.append(m)
+    return result
+
+
+def settle_mentions(mentions: Sequence[Mention], text: str = "") -> list[Mention]:
     """Drop overlapping mentions that lose to a more trusted or longer one; sorted by offset."""
     ranked = sorted(
-        set(mentions),
+        {m for m in _retype_listed(mentions, text) if _plausible_model_mention(m, text)},
         key=lambda m: (-PRECEDENCE.get(m.source, 0), -(m.end - m.start), m.start, m.type.value, m.name),
     )
     kept: list[Mention] = []
@@ -94,7 +139,7 @@ def extract(doc: Document, extractors: Sequence[str] = DEFAULT_EXTRACTORS) -> Ex
     result = Extraction(doc_id=doc.id)
     for name in extractors:
         result.extend(get_extractor(name).extract(doc, result))
-    mentions = settle_mentions(result.mentions)
+    mentions = settle_mentions(result.mentions, doc.text)
     kept = set(mentions)
     relations = [
         r for r in result.relations

@@ -40,8 +40,11 @@ class PatternExtractor:
     def extract(self, doc: Document, prior: Extraction | None = None) -> Extraction:
         """Find names and relations in ``doc``, using ``prior`` mentions as anchors."""
         text = doc.text
-        known = [m for m in (prior.mentions if prior else []) if m.type is not EntityType.PERSON]
-        prior_persons = [m for m in (prior.mentions if prior else []) if m.type is EntityType.PERSON]
+        # Only exact sources anchor the rules; the statistical model's guesses fill gaps later
+        # (graph.extract.settle_mentions), so one of its errors cannot derail a rule.
+        trusted = [m for m in (prior.mentions if prior else []) if m.source != "ner"]
+        known = [m for m in trusted if m.type is not EntityType.PERSON]
+        prior_persons = [m for m in trusted if m.type is EntityType.PERSON]
         tokens = tokenize(text)
 
         named = _keep_new(find_initiatives_and_events(doc), known)
