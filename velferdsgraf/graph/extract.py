@@ -62,6 +62,8 @@ def _compatible(a: Mention, b: Mention) -> bool:
     """May both mentions stand? Disjoint spans, or a place/organisation/person inside a name."""
     if a.end <= b.start or b.end <= a.start:
         return True
+    if "ner" in (a.source, b.source):
+        return False  # a model guess never nests inside (or around) another mention
     outer, inner = (a, b) if (a.end - a.start) >= (b.end - b.start) else (b, a)
     return (
         outer.type in _NESTING_OUTER
