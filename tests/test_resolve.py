@@ -137,3 +137,16 @@ def test_resolve_merges_list_gazetteer_and_normalisation_reasons():
     assert reasons == {("Bærum kommune", "gazetteer: a name of the municipality Bærum (NO-3201)"),
                        ("Strategi og utviklingsenheten",
                         "the same name after normalisation (case, dashes, quotes, spaces)")}
+
+
+def test_resolve_municipality_found_by_a_model_joins_the_gazetteer_entity():
+    gaz = Mention("a", 0, 11, EntityType.MUNICIPALITY, "Ski kommune", "Ski", "gazetteer", (("gazetteer_id", "NO-0213"),))
+    ner = Mention("b", 0, 3, EntityType.MUNICIPALITY, "Ski", "Ski", "ner", (("canonical", "Ski"), ("country", "NO")))
+    (entity,) = resolve([Extraction("a", [gaz]), Extraction("b", [ner])]).entities.values()
+    assert (entity.key, entity.doc_ids, entity.attrs["gazetteer_id"]) == ("municipality/ski", ["a", "b"], "NO-0213")
+
+
+def test_resolve_organisation_named_like_a_gazetteer_body_gets_its_identity():
+    x = Extraction("a", [org("a", 0, "Helse Bergen")])
+    (entity,) = resolve([x]).entities.values()
+    assert (entity.label, entity.aliases, entity.attrs["gazetteer_id"]) == ("Helse Bergen HF", ["Helse Bergen"], "helsebergen")

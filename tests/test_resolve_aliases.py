@@ -126,6 +126,14 @@ def test_aliases_force_to_a_gazetteer_name_joins_the_gazetteer_entity():
         "Arbeids- og velferdsetaten", "nav", ["NAV", "Velferdsetaten"])
 
 
+def test_aliases_force_overrides_the_gazetteer_reading_of_a_mention():
+    table = parse_aliases("Bufetat,Statens barnevern\n", "mine.csv")
+    bufdir = "Barne-, ungdoms- og familiedirektoratet"
+    x = Extraction("a", [mention("a", 0, "Bufetat", name=bufdir, attrs=(("gazetteer_id", "bufdir"), ("orgnr", "1")))])
+    (entity,) = resolve([x], table).entities.values()
+    assert (entity.label, entity.attrs) == ("Statens barnevern", {})
+
+
 def test_aliases_forbid_splits_a_gazetteer_merge():
     bufdir = "Barne-, ungdoms- og familiedirektoratet"
     table = parse_aliases(f'Bufetat,"!{bufdir}"\n', "mine.csv")

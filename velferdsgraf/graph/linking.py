@@ -68,12 +68,14 @@ class _Linker:
         return self.nodes[ref]
 
     def identity(self, node: URIRef, orgnr: str | None, wikidata: str | None) -> None:
+        """org:identifier (organisasjonsnummer) and owl:sameAs (Wikidata), when known."""
         if orgnr:
             self.g.add((node, ORG.identifier, Literal(orgnr)))
         if wikidata:
             self.g.add((node, OWL.sameAs, WD[wikidata]))
 
     def succession(self, before: URIRef, after: URIRef) -> None:
+        """State that ``after`` replaced ``before``, both ways."""
         self.g.add((before, VG.succeededBy, after))
         self.g.add((after, VG.precededBy, before))
 
@@ -96,6 +98,7 @@ class _Linker:
                 todo.append(after)
 
     def describe_municipality(self, node: URIRef, rec: Any) -> None:
+        """Current number (if it still exists), number periods and identifiers of one municipality."""
         if rec.current_kommunenummer and rec.current_name == rec.name and rec.current_kommunenummer in rec.all_codes:
             self.g.add((node, VG.municipalityNumber, Literal(rec.current_kommunenummer)))
         for period in rec.codes:

@@ -61,6 +61,7 @@ def build_documents(
     ``aliases`` (see :func:`velferdsgraf.graph.aliases.read_alias_file`) forces or forbids merges.
     """
     from .build import build
+    from .collaboration import add_collaboration
 
     extractions = []
     for doc in documents:
@@ -69,6 +70,7 @@ def build_documents(
             progress(doc)
     resolution = resolve(extractions, aliases)
     graph = build(documents, extractions, resolution)
+    add_collaboration(graph)  # who works with whom, derived from the relations (issue 5)
     return BuildResult(graph, list(documents), extractions, resolution)
 
 

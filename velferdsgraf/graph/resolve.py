@@ -110,7 +110,7 @@ def _group_key(m: Mention, name: str) -> tuple[str, str]:
             record = _gazetteer().organisation(name)
             if record is not None:
                 return "gaz:" + record.id, record.name
-        if False:
+        if is_generic_unit(name):
             return f"local:{m.doc_id}:{name_key(name)}", name
     if m.type in (EntityType.ORGANISATION, EntityType.INITIATIVE, EntityType.EVENT):
         # "Strategi- og utviklingsenheten" and "Strategi og utviklingsenheten" are one unit.
@@ -137,7 +137,9 @@ def _named_mentions(extractions: Sequence[Extraction], table: AliasTable,
             rule = table.forced(m.type, m.name, m.surface)
             if rule is not None:
                 reasons[_key(m)] = f"alias {rule.origin}: {rule.name!r} is {rule.canonical!r}"
-                m = replace(m, name=rule.canonical)
+                # The rule decides who this is: identifiers read for the old name no longer apply.
+                kept = tuple((k, v) for k, v in m.attrs if k not in _LINK_ATTRS and k != "candidates")
+                m = replace(m, name=rule.canonical, attrs=kept)
             renamed.append(m)
         merges: list[tuple[Mention, str]] = []
         persons = [m for m in renamed if m.type is EntityType.PERSON]
@@ -217,7 +219,7 @@ def resolve(extractions: Sequence[Extraction], aliases: AliasTable | None = None
         label = (None if apart else gazetteer_name) or _fullest(names, etype)
         key = f"{_PATHS[etype]}/{slug(label)}"
         if gkey.startswith("local:"):  # never the same IRI as another report's unit of that name
-            key = f"{key}-{content_hash(gkey.split(':')[1], length=6)}"
+            key = f"{key}-{content_hash(members[0][0].doc_id, length=6)}"
         if key in used and used[key] != (etype, gkey):
             key = f"{key}-{content_hash(gkey, length=6)}"
         used[key] = (etype, gkey)
@@ -235,7 +237,7 @@ def resolve(extractions: Sequence[Extraction], aliases: AliasTable | None = None
         resolution.entities[key] = entity
         for m, name in members:
             resolution.by_mention[_key(m)] = key
-            for form in {m.surface if not m.attr("implicit") else "", name} - {label, ""}:
+            for form in sorted({m.surface if not m.attr("implicit") else "", name} - {label, ""}):
                 reason = reasons.get(_key(m)) or _reason(m, name, gkey, label)
                 resolution.merges.append(Merge(key, form, m.doc_id, reason))
     return resolution

@@ -44,6 +44,13 @@ class VG(DefinedNamespace):
     startOffset: URIRef  # evidence -> first character of the sentence in the report text
     endOffset: URIRef  # evidence -> one past the last character of the sentence
 
+    # collaboration (derived from participatesIn and memberOf; graph/collaboration.py)
+    Collaboration: URIRef  # two actors and the contexts they share
+    collaboratesWith: URIRef  # actor <-> actor, both directions asserted
+    collaborator: URIRef  # collaboration -> one of its two actors
+    sharedContext: URIRef  # collaboration -> initiative/event/organisation/municipality both are in
+    weight: URIRef  # collaboration -> number of shared contexts
+
     _NS = Namespace("https://w3id.org/velferdsgraf/ontology#")
 
 

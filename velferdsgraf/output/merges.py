@@ -1,4 +1,11 @@
-"""merges.csv: every surface form that resolution attached to another name, and why."""
+"""merges.csv: every surface form that resolution attached to another name, and why.
+
+Reasons (from :mod:`velferdsgraf.graph.resolve`): part of a full name or a one-part misspelling
+in the same report, a misspelling better attested in other reports, an alias rule (the shipped
+``aliases.tsv``, the organisation lexicon, or the user's ``--aliases`` file, with file and line),
+a gazetteer name (abbreviation, "Bærum kommune"), the same name after normalisation, or a name
+the extractor read differently (a genitive).
+"""
 from __future__ import annotations
 
 import csv
