@@ -45,3 +45,21 @@ def test_stats_empty_graph():
     stats = graph_stats(Graph())
     assert stats["entities_total"] == 0 and stats["top_entities"] == []
     assert "Top entities" not in format_stats(stats)
+
+
+def test_stats_counts_linked_context_entities_apart():
+    from rdflib import RDF, RDFS, Graph, Literal
+
+    from velferdsgraf.graph.stats import graph_stats
+    from velferdsgraf.ontology.namespace import SCHEMA, VG, VGID
+
+    g = Graph()
+    report, ski, follo = VGID["report/r"], VGID["municipality/ski"], VGID["municipality/nordre-follo"]
+    g.add((report, RDF.type, VG.Report))
+    for node, label in ((ski, "Ski"), (follo, "Nordre Follo")):
+        g.add((node, RDF.type, VG.Municipality))
+        g.add((node, RDFS.label, Literal(label)))
+    g.add((report, SCHEMA.mentions, ski))
+    stats = graph_stats(g)
+    assert stats["entities"]["Municipality"] == 1
+    assert stats["context_entities"] == {"Municipality": 1}

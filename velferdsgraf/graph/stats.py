@@ -8,7 +8,7 @@ from typing import Any
 from rdflib import RDF, RDFS, Graph, URIRef
 from rdflib.namespace import OWL
 
-from ..ontology.namespace import ORG, VG
+from ..ontology.namespace import ORG, SCHEMA, VG
 from .query import compact
 from .types import EntityType
 
@@ -31,7 +31,9 @@ def graph_stats(graph: Graph, top: int = 10) -> dict[str, Any]:
     linked (municipality numbers, owl:sameAs), top_entities (by degree: the number of
     relation triples an entity is in; roles excluded, ties broken by label).
     """
-    entities = {kind: _count_subjects(graph, VG[kind]) for kind in ENTITY_TYPES}
+    mentioned = set(graph.objects(None, SCHEMA.mentions))
+    entities = {kind: _count_subjects(graph, VG[kind], mentioned) for kind in ENTITY_TYPES}
+    context_only = {kind: _count_subjects(graph, VG[kind]) - entities[kind] for kind in ENTITY_TYPES}
     memberships = set(graph.subjects(RDF.type, ORG.Membership))
     relations = {name: _count_triples(graph, predicate) for name, predicate in RELATION_PREDICATES.items()}
     return {
@@ -39,6 +41,8 @@ def graph_stats(graph: Graph, top: int = 10) -> dict[str, Any]:
         "reports": _count_subjects(graph, VG.Report),
         "entities": entities,
         "entities_total": sum(entities.values()),
+        # Predecessors, successors and former names added by linking, named by no report.
+        "context_entities": {kind: n for kind, n in context_only.items() if n},
         "memberships": len(memberships),
         "memberships_with_organisation": sum(
             1 for m in memberships if graph.value(m, ORG.organization) is not None
@@ -54,8 +58,11 @@ def graph_stats(graph: Graph, top: int = 10) -> dict[str, Any]:
     }
 
 
-def _count_subjects(graph: Graph, cls: URIRef) -> int:
-    return len(set(graph.subjects(RDF.type, cls)))
+def _count_subjects(graph: Graph, cls: URIRef, among: set | None = None) -> int:
+    subjects = set(graph.subjects(RDF.type, cls))
+    if among is not None and cls not in (VG.Role, VG.Report):
+        subjects &= among
+    return len(subjects)
 
 
 def _count_triples(graph: Graph, predicate: URIRef) -> int:
@@ -88,6 +95,8 @@ def format_stats(stats: dict[str, Any]) -> str:
         ("Reports", stats["reports"]),
         ("Entities", stats["entities_total"]),
         *((f"  {kind}", count) for kind, count in stats["entities"].items()),
+        *((("Linked, not named in a report", ", ".join(f"{n} {k}" for k, n in stats["context_entities"].items())),)
+          if stats.get("context_entities") else ()),
         ("Memberships", f"{stats['memberships']} ({stats['memberships_with_organisation']} with an organisation)"),
         ("Relations", ""),
         *((f"  {name}", count) for name, count in stats["relations"].items()),
