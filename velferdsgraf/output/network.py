@@ -2,8 +2,11 @@
 
 One node per entity (Person, Organisation, Municipality, Initiative, Event; Role only when
 asked, since roles are carried on the memberOf edges), one edge per org:memberOf,
-vg:locatedIn and vg:participatesIn triple. Every attribute is a str, int or float, and text
-is stripped of characters XML cannot hold, so any writer can take the graph as it is.
+vg:locatedIn and vg:participatesIn triple, and one ``collaboratesWith`` edge per collaborating
+pair (graph/collaboration.py), recomputed from the relations so that a graph with or without
+the RDF collaboration layer gives the same network. Nodes carry degree, betweenness and
+community (output/metrics.py). Every attribute is a str, int or float, and text is stripped
+of characters XML cannot hold, so any writer can take the graph as it is.
 """
 from __future__ import annotations
 
@@ -11,23 +14,30 @@ import hashlib
 import math
 import re
 from collections import defaultdict
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from rdflib import RDF, RDFS, Graph, URIRef
-from rdflib.namespace import PROV
+from rdflib.namespace import PROV, SKOS
 from rdflib.term import Node
 
+from ..graph.collaboration import find_collaborations
 from ..graph.types import EntityType
 from ..ontology.namespace import ORG, SCHEMA, VG, VGID
+from .metrics import COLLABORATION, add_metrics
 
 if TYPE_CHECKING:
     import networkx as nx
 
 __all__ = [
+    "COLLABORATION",
     "ENTITY_TYPES",
+    "EntityNetwork",
     "RELATIONS",
     "RELATION_LABELS",
     "TYPE_COLOURS",
+    "TYPE_SHAPES",
+    "entity_network",
     "hex_colour",
     "node_id",
     "to_networkx",
@@ -50,7 +60,22 @@ RELATIONS: dict[URIRef, str] = {
     VG.locatedIn: "locatedIn",
     VG.participatesIn: "participatesIn",
 }
-RELATION_LABELS = {"memberOf": "member of", "locatedIn": "located in", "participatesIn": "participates in"}
+RELATION_LABELS = {
+    "memberOf": "member of",
+    "locatedIn": "located in",
+    "participatesIn": "participates in",
+    COLLABORATION: "collaborates with",
+}
+# type -> (vis-network shape, GEXF viz:shape)
+TYPE_SHAPES: dict[str, tuple[str, str]] = {
+    "Person": ("dot", "disc"),
+    "Organisation": ("square", "square"),
+    "Municipality": ("triangle", "triangle"),
+    "Initiative": ("diamond", "diamond"),
+    "Event": ("star", "diamond"),
+    "Role": ("triangleDown", "triangle"),
+    "Other": ("hexagon", "disc"),
+}
 
 _NOT_ID = re.compile(r"[^A-Za-z0-9._-]+")
 # characters XML 1.0 cannot carry (C0 controls but tab/newline/CR, lone surrogates, U+FFFE/F)
@@ -82,13 +107,38 @@ def node_id(iri: str) -> str:
     return f"x_{tail}_{digest}" if tail else f"x_{digest}"
 
 
-def to_networkx(graph: Graph, *, include_roles: bool = False) -> nx.MultiDiGraph:
+@dataclass
+class EntityNetwork:
+    """The network plus what the HTML view needs beside it (non-scalar, so kept off the graph).
+
+    ``ids`` maps entity IRIs to node ids; ``evidence`` maps an edge id to its vg:Evidence
+    nodes; ``contexts`` maps a collaboration edge id to the node ids of its shared contexts.
+    """
+
+    net: nx.MultiDiGraph
+    ids: dict[URIRef, str] = field(default_factory=dict)
+    evidence: dict[str, tuple[Node, ...]] = field(default_factory=dict)
+    contexts: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+def to_networkx(
+    graph: Graph, *, include_roles: bool = False, collaboration: bool = True
+) -> nx.MultiDiGraph:
     """The entity network of ``graph``; nodes and edges are inserted in sorted order.
 
-    Node attributes: label, type, iri, r, g, b, size, degree, mentions, roles.
-    Edge attributes: id, relation, label, roles, weight (evidence sentences, at least 1),
-    evidence. The edge key is its id.
+    Node attributes: label, altLabels, type, iri, r, g, b, size, degree, collaborators,
+    betweenness, community, mentions, roles. Edge attributes: id, relation, label, roles,
+    weight (evidence sentences, at least 1; shared contexts for collaborations), evidence,
+    contexts. The edge key is its id. ``degree`` counts relation edges only, so the
+    collaboration layer never changes sizes, filters or metrics.
     """
+    return entity_network(graph, include_roles=include_roles, collaboration=collaboration).net
+
+
+def entity_network(
+    graph: Graph, *, include_roles: bool = False, collaboration: bool = True
+) -> EntityNetwork:
+    """:func:`to_networkx` with the evidence and contexts of each edge beside the graph."""
     import networkx as nx
 
     types = _entity_types(graph, include_roles)
@@ -106,13 +156,15 @@ def to_networkx(graph: Graph, *, include_roles: bool = False) -> nx.MultiDiGraph
                 edges.append((s, relation, o, predicate))
 
     ids = _unique_ids(sorted(types))
-    net = nx.MultiDiGraph()
+    result = EntityNetwork(nx.MultiDiGraph(), ids)
+    net = result.net
     for iri in sorted(types, key=lambda i: ids[i]):
         kind = types[iri]
         r, g, b = TYPE_COLOURS[kind]
         net.add_node(
             ids[iri],
             label=xml_text(_label(graph, iri)),
+            altLabels=xml_text("; ".join(_alt_labels(graph, iri))),
             type=kind,
             iri=xml_text(str(iri)),
             r=r,
@@ -123,7 +175,8 @@ def to_networkx(graph: Graph, *, include_roles: bool = False) -> nx.MultiDiGraph
         )
     for s, relation, o, predicate in sorted(edges, key=lambda e: (ids[e[0]], e[1], ids[e[2]])):
         edge_id = f"{relation}__{ids[s]}__{ids[o]}"
-        count = len(evidence.get((s, predicate, o), ()))
+        sources = tuple(sorted(evidence.get((s, predicate, o), ())))
+        result.evidence[edge_id] = sources
         net.add_edge(
             ids[s],
             ids[o],
@@ -132,14 +185,50 @@ def to_networkx(graph: Graph, *, include_roles: bool = False) -> nx.MultiDiGraph
             relation=relation,
             label=RELATION_LABELS[relation],
             roles=xml_text("; ".join(sorted(roles.get((s, o), ())))) if relation == "memberOf" else "",
-            weight=float(max(count, 1)),
-            evidence=count,
+            weight=float(max(len(sources), 1)),
+            evidence=len(sources),
+            contexts="",
         )
+    if collaboration:
+        _add_collaborations(graph, result)
     for node in net.nodes:
-        degree = int(net.degree(node))
-        net.nodes[node]["degree"] = degree
-        net.nodes[node]["size"] = round(10.0 + 4.0 * math.sqrt(degree), 3)
-    return net
+        degree = sum(1 for *_, data in net.edges(node, data=True) if data["relation"] != COLLABORATION)
+        degree += sum(1 for *_, data in net.in_edges(node, data=True) if data["relation"] != COLLABORATION)
+        attrs = net.nodes[node]
+        attrs["degree"] = degree
+        attrs["collaborators"] = sum(
+            1 for *_, data in net.edges(node, data=True) if data["relation"] == COLLABORATION
+        ) + sum(1 for *_, data in net.in_edges(node, data=True) if data["relation"] == COLLABORATION)
+        attrs["size"] = round(10.0 + 4.0 * math.sqrt(degree), 3)
+        attrs["betweenness"] = 0.0
+        attrs["community"] = 0
+    add_metrics(net)
+    return result
+
+
+def _add_collaborations(graph: Graph, result: EntityNetwork) -> None:
+    """One undirected ``collaboratesWith`` edge per pair, from the smaller node id to the larger."""
+    ids, net = result.ids, result.net
+    pairs = []
+    for c in find_collaborations(graph):
+        if c.first in ids and c.second in ids:
+            a, b = sorted((ids[c.first], ids[c.second]))
+            pairs.append((a, b, tuple(sorted(ids[x] for x in c.contexts if x in ids))))
+    for a, b, contexts in sorted(pairs):
+        edge_id = f"{COLLABORATION}__{a}__{b}"
+        result.contexts[edge_id] = contexts
+        net.add_edge(
+            a,
+            b,
+            key=edge_id,
+            id=edge_id,
+            relation=COLLABORATION,
+            label=RELATION_LABELS[COLLABORATION],
+            roles="",
+            weight=float(len(contexts)),
+            evidence=0,
+            contexts="; ".join(net.nodes[x]["label"] for x in contexts),
+        )
 
 
 def _entity_types(graph: Graph, include_roles: bool) -> dict[URIRef, str]:
@@ -180,6 +269,10 @@ def _provenance(graph: Graph) -> tuple[dict, dict, dict]:
             if role_label:
                 roles[(person, organisation)].add(role_label)
     return evidence, roles, person_roles
+
+
+def _alt_labels(graph: Graph, iri: Node) -> list[str]:
+    return sorted({" ".join(str(label).split()) for label in graph.objects(iri, SKOS.altLabel)} - {""})
 
 
 def _label(graph: Graph, iri: Node) -> str:

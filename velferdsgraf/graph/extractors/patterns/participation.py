@@ -68,8 +68,27 @@ def participation(doc: Document, mentions: list[Mention], list_lines: list[tuple
             if not _HOSTING.search(text, s, e):
                 continue
         elif not (_SPEAKER_CUES.search(text, s, e) or _HOSTING.search(text, s, e)):
-            continue
+            # In a report about an occasion, the people it names took part, except its
+            # authors (bylines) and people only quoted or cited.
+            if _in_byline(text, actor) or _CITED.search(text, max(s, actor.start - 40), actor.start):
+                continue
         out.add(RelationKind.PARTICIPATES_IN, actor, _target(in_sentence, ordered, actor.start) or main, s, e)
+
+
+_CITED = re.compile(r"\b(?:sitat\w*\s+(?:fra|frå|av)|ifølge|ifølgje|skrev|skriver|forfatter\w*)\s+(?:\w+\s+){0,2}$", re.I)
+_BYLINE_START = re.compile(r"^\s*(?:av|tekst|skrevet av|skrive av|foto|kontakt)\s*:?\s", re.I)
+
+
+def _in_byline(text: str, person: Mention) -> bool:
+    """Is the person named in a byline: a short line that opens with "Av"/"Tekst:" or closes the text?"""
+    start = text.rfind("\n", 0, person.start) + 1
+    end = text.find("\n", person.end)
+    end = len(text) if end < 0 else end
+    line = text[start:end]
+    if _BYLINE_START.match(line):
+        return True
+    return len(line) < 250 and not text[end:].strip() and not line.rstrip().endswith(("?", "!")) \
+        and line.count(".") <= 1
 
 
 _GENERIC_TARGET = re.compile(
