@@ -150,3 +150,15 @@ def test_resolve_organisation_named_like_a_gazetteer_body_gets_its_identity():
     x = Extraction("a", [org("a", 0, "Helse Bergen")])
     (entity,) = resolve([x]).entities.values()
     assert (entity.label, entity.aliases, entity.attrs["gazetteer_id"]) == ("Helse Bergen HF", ["Helse Bergen"], "helsebergen")
+
+
+def test_resolve_double_surname_alone_joins_the_full_name():
+    x = Extraction("a", [person("a", 0, "Ingvild Mørch Haugen"), person("a", 40, "Mørch Haugen")])
+    entities = resolve([x]).entities
+    assert list(entities) == ["person/ingvild-morch-haugen"]
+    assert entities["person/ingvild-morch-haugen"].aliases == ["Mørch Haugen"]
+
+
+def test_resolve_first_and_last_name_is_not_taken_for_a_double_surname():
+    x = Extraction("a", [person("a", 0, "Ingvild Kari Haugen"), person("a", 40, "Kari Haugen")])
+    assert sorted(resolve([x]).entities) == ["person/ingvild-kari-haugen", "person/kari-haugen"]

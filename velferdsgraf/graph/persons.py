@@ -72,6 +72,12 @@ def link_persons(
                   key=lambda n: (-counts[n], -len(n), n))
     canonical: dict[str, str] = {}
     for name in full:
+        # "Mørch Haugen" after "Ingvild Mørch Haugen": a double surname used alone.
+        parts = tokens(name)
+        longer = [t for t in full if len(tokens(t)) > len(parts) and tokens(t)[-len(parts):] == parts]
+        if len(longer) == 1 and parts[0] not in _first_names() and not forbidden(name, longer[0]):
+            canonical[name] = longer[0]
+            continue
         for target in full:
             if target == name:
                 break
@@ -83,7 +89,9 @@ def link_persons(
         parts = tokens(m.name)
         if len(parts) >= 2:
             result[m] = canonical.get(m.name, m.name)
-            if m.name in canonical:
+            if m.name in canonical and tokens(canonical[m.name])[-len(parts):] == parts:
+                merges.append((m, f"surnames of the full name {canonical[m.name]!r} in the same report"))
+            elif m.name in canonical:
                 merges.append((m, f"one-part misspelling of {canonical[m.name]!r} in the same report"))
             continue
         owners = sorted({canonical.get(n, n) for n in full if parts and parts[0] in tokens(n)})

@@ -36,8 +36,8 @@ def cue_type(word: str) -> EntityType | None:
 
 # "kvalitetsreformen Leve hele livet", "prosjektet Heime med tryggleik"
 _CUE_THEN_NAME = re.compile(
-    r"\b([a-zæøå]*(?:" + "|".join(_INITIATIVE_HEADS + _EVENT_HEADS) + r")(?:en|et|a))\s+"
-    r"([A-ZÆØÅ][\wæøå-]*(?:\s+(?!(?:og|som|er|har|skal|vil|kan|i|på|for|med|der|til|fra|frå|ble|var|vart|"
+    r"\b([a-zæøå]*(?:" + "|".join(_INITIATIVE_HEADS + _EVENT_HEADS) + r")(?:en|et|a))[ \t]+"
+    r"([A-ZÆØÅ][\wæøå-]*(?:[ \t]+(?!(?:og|som|er|har|skal|vil|kan|i|på|for|med|der|til|fra|frå|ble|var|vart|"
     r"blir|sammen|ved|om|da|når|at|men|eller)\b)[\wæøåÆØÅ-]+){0,5})"
 )
 # "Bo trygt hjemme-reformen"

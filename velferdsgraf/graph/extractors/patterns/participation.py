@@ -39,7 +39,15 @@ def participation(doc: Document, mentions: list[Mention], list_lines: list[tuple
         lines = [(s, e) for s, e in list_lines if s >= cue.start()]
         listed = [a for a in actors if any(s <= a.start < e for s, e in lines)]
         joinable = _distinct([i for i in initiatives if not _owned(i)])
-        for target in _distinct(events) + (joinable if len(joinable) == 1 else []):
+        chosen = _distinct(events) + (joinable if len(joinable) == 1 else [])
+        # "Deltakere i partnerskapet": the list belongs to the partnership, not to the seminar.
+        line_end = text.find("\n", cue.start())
+        named = _GENERIC_TARGET.search(text, cue.start(), len(text) if line_end < 0 else line_end)
+        if named:
+            ordered_targets = sorted(events + initiatives, key=lambda t: t.start)
+            dominant = _dominant(ordered_targets, cue_type(named.group(0)), cue.start())
+            chosen = [dominant] if dominant is not None else chosen
+        for target in chosen:
             for actor in listed:
                 out.add(RelationKind.PARTICIPATES_IN, actor, target, actor.start, actor.end)
     # Hosts, partners and speakers, in sentences that say so.
