@@ -41,12 +41,16 @@ def participation(doc: Document, mentions: list[Mention], list_lines: list[tuple
         joinable = _distinct([i for i in initiatives if not _owned(i)])
         chosen = _distinct(events) + (joinable if len(joinable) == 1 else [])
         # "Deltakere i partnerskapet": the list belongs to the partnership, not to the seminar.
-        line_end = text.find("\n", cue.start())
-        named = _GENERIC_TARGET.search(text, cue.start(), len(text) if line_end < 0 else line_end)
+        line_end = text.find("\n", cue.end())
+        named = _GENERIC_TARGET.search(text, cue.end(), len(text) if line_end < 0 else line_end)
+        ordered_targets = sorted(events + initiatives, key=lambda t: t.start)
         if named:
-            ordered_targets = sorted(events + initiatives, key=lambda t: t.start)
             dominant = _dominant(ordered_targets, cue_type(named.group(0)), cue.start())
             chosen = [dominant] if dominant is not None else chosen
+        elif any(e.start < cue.start() for e in events):
+            # The list describes an occasion already introduced, not "Neste samling" after it.
+            dominant = _dominant([e for e in ordered_targets if e.start < cue.start()], EntityType.EVENT, cue.start())
+            chosen = [dominant] + [c for c in chosen if c.type is EntityType.INITIATIVE]
         for target in chosen:
             for actor in listed:
                 out.add(RelationKind.PARTICIPATES_IN, actor, target, actor.start, actor.end)
