@@ -45,7 +45,9 @@ _NAME_THEN_CUE = re.compile(
     r"\b([A-ZÆØÅ][\wæøå]*(?:\s+[a-zæøå][\wæøå]*){0,4})-(reformen|prosjektet|programmet|satsingen|satsinga|"
     r"modellen|nettverket|konferansen|seminaret|dagen)\b"
 )
-_EVENT_NOUN = r"(?:åpent |åpen |ope |digitalt |digital |felles |regionalt |nasjonalt )?(?:møte|seminar|konferanse|workshop|frokostmøte|dialogmøte|webinar|samling|fagdag|temadag|kickoff|kick-off)"
+_EVENT_NOUN = (r"(?:åpent |åpen |ope |opent |digitalt |digital |felles |regionalt |nasjonalt )?[a-zæøå]*(?:møte|"
+               r"seminar|konferanse|workshop|verkstad|verksted|frokostmøte|dialogmøte|webinar|samling|fagdag|"
+               r"temadag|kickoff|kick-off|folkemøte|konferense|kurs)")
 # "til åpent møte om fremtidens velferdstjenester"
 _EVENT_ABOUT = re.compile(r"\b(" + _EVENT_NOUN + r"\s+om\s+[a-zæøå][\wæøå-]*(?:\s+[a-zæøå][\wæøå-]*){0,5})")
 # "digital workshop: Hvordan skape velferd mot 2040?"
