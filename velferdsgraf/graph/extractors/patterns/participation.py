@@ -133,7 +133,7 @@ def _target(in_sentence: list[Mention], ordered: list[Mention], offset: int) -> 
         return None
     # A name the text keeps returning to is the occasion; one said in passing is not.
     weight = Counter(t.name for t in ordered)
-    return max(pool, key=lambda t: (weight[t.name], t.start))
+    return max(pool, key=lambda t: (weight[t.name], t.name[:1].isupper(), t.start))
 
 
 _PARTNER_CUES = re.compile(
