@@ -4,7 +4,7 @@ The pipeline (spaCy tok2vec + ner, no pretrained vectors) ships as package data 
 ``velferdsgraf/graph/models/nb_norne`` and is used by the ``ner`` extractor.
 Retrain it from the repo root with NorNE in ``../shared/data/norne``::
 
-    velferdsgraf train-ner                 # about an hour on one CPU core
+    velferdsgraf train-ner                 # about 20 minutes on one CPU core
     velferdsgraf eval-ner ../shared/data/norne/nob/norne-nob-dev.ndt.conllu
 
 or from Python: ``train_ner(Path("../shared/data/norne"), Path("out/nb_norne"))``.

@@ -88,6 +88,16 @@ def _scores_dict(scores: NerScores) -> dict[str, Any]:
     }
 
 
+def _clean_config(model_dir: Path) -> None:
+    """Drop the temporary corpus paths from the saved config (they mean nothing elsewhere)."""
+    from spacy.util import load_config
+
+    config = load_config(model_dir / "config.cfg", interpolate=False)
+    for key in ("train", "dev"):
+        config["paths"][key] = None
+    config.to_disk(model_dir / "config.cfg")
+
+
 def _write_meta(model_dir: Path, info: Mapping[str, Any]) -> None:
     meta_path = model_dir / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
@@ -156,6 +166,7 @@ def train_ner(
         train_nlp(nlp, work / "training", use_gpu=-1, stdout=stdout, stderr=stdout)
         train_seconds = time.perf_counter() - started
         _replace_dir(work / "training" / "model-best", output_dir)
+    _clean_config(output_dir)
     _, dev_path = norne_files(Path(norne_dir))
     scores = evaluate_conllu(dev_path, output_dir)
     info: dict[str, Any] = {
