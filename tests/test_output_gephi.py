@@ -79,6 +79,50 @@ def test_output_gexf_has_viz_colour_size_position():
     assert edge.get("weight") == "2.0" and edge.get("kind") == "participatesIn"
 
 
+def test_output_gexf_has_metrics_and_an_undirected_collaboration_layer():
+    from lxml import etree
+
+    root = etree.fromstring(gexf_bytes(sample_graph()))
+    titles = {a.get("title") for a in root.iter(f"{GEXF}attribute")}
+    assert {"degree", "betweenness", "community", "collaborators", "altLabels", "contexts"} <= titles
+    edge = root.find(f".//{GEXF}edge[@id='collaboratesWith__organisation_nav-ski__person_anne-olsen']")
+    assert edge.get("type") == "undirected" and edge.get("kind") == "collaboratesWith"
+    assert edge.find(f"{VIZ}shape").get("value") == "dashed"
+    member = root.find(f".//{GEXF}edge[@id='memberOf__person_anne-olsen__organisation_nav-ski']")
+    assert member.get("type") == "directed"
+    assert root.find(f".//{GEXF}node[@id='organisation_nav-ski']/{VIZ}shape").get("value") == "square"
+
+
+def test_output_graphml_marks_collaboration_undirected_and_keeps_metrics():
+    from lxml import etree
+
+    root = etree.fromstring(graphml_bytes(sample_graph()))
+    ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+    names = set(root.xpath("//g:key/@attr.name", namespaces=ns))
+    assert {"betweenness", "community", "collaborators", "contexts"} <= names
+    (edge,) = root.xpath("//g:edge[@id='collaboratesWith__organisation_nav-ski__person_anne-olsen']", namespaces=ns)
+    assert edge.get("directed") == "false"
+    assert root.xpath("//g:graph/@edgedefault", namespaces=ns) == ["directed"]
+
+
+@needs_schemas
+@pytest.mark.parametrize("to_bytes", [gexf_bytes, graphml_bytes], ids=["gexf", "graphml"])
+def test_output_gephi_files_of_the_examples_validate(to_bytes):
+    from lxml import etree
+
+    from velferdsgraf import build_graph
+
+    from conftest import EXAMPLES
+
+    graph = build_graph([EXAMPLES]).graph
+    document = etree.fromstring(to_bytes(graph))
+    if to_bytes is gexf_bytes:
+        schema = etree.RelaxNG(etree.parse(str(SCHEMAS / "gexf-1.3" / "gexf.rng")))
+    else:
+        schema = etree.XMLSchema(etree.parse(str(SCHEMAS / "graphml" / "graphml.xsd")))
+    assert schema.validate(document), schema.error_log
+
+
 @pytest.mark.parametrize("to_bytes", [gexf_bytes, graphml_bytes], ids=["gexf", "graphml"])
 def test_output_gephi_files_are_deterministic(to_bytes):
     assert to_bytes(sample_graph()) == to_bytes(sample_graph())

@@ -44,8 +44,28 @@ def test_layout_tiny_graphs(size):
     assert layout(net) == ({0: (0.0, 0.0)} if size else {})
 
 
-def test_layout_large_component_uses_spectral_start(monkeypatch):
+def test_layout_large_component_without_communities_uses_spectral_start(monkeypatch):
     monkeypatch.setattr(layout_module, "LARGE_COMPONENT", 10)
-    net = nx.MultiDiGraph(nx.path_graph(30))
+    net = nx.MultiDiGraph(nx.complete_graph(30))  # Louvain finds one community
     positions = layout(net)
     assert len(set(positions.values())) == 30 and positions == layout(net)
+
+
+def test_layout_large_component_places_communities_apart(monkeypatch):
+    monkeypatch.setattr(layout_module, "LARGE_COMPONENT", 10)
+    cliques = [list(range(k * 8, k * 8 + 8)) for k in range(4)]
+    net = nx.Graph()
+    for clique in cliques:
+        net.add_edges_from((a, b) for a in clique for b in clique if a < b)
+    net.add_edges_from([(7, 8), (15, 16), (23, 24)])  # one component, four clear communities
+    positions = layout(net)
+    assert positions == layout(net) and len(set(positions.values())) == 32
+
+    def spread(nodes):
+        xs, ys = [positions[n][0] for n in nodes], [positions[n][1] for n in nodes]
+        return (sum(xs) / len(xs), sum(ys) / len(ys)), max(max(xs) - min(xs), max(ys) - min(ys))
+
+    centres = [spread(c) for c in cliques]
+    for i, ((x1, y1), size1) in enumerate(centres):
+        for (x2, y2), size2 in centres[i + 1:]:
+            assert abs(x1 - x2) + abs(y1 - y2) > (size1 + size2) / 4

@@ -46,7 +46,33 @@ def test_network_member_of_edge_carries_roles_and_weight(net):
     assert member["label"] == "member of"
     event = edges["participatesIn__person_silvija-seres__event_gentaenk-velfaerden-2019"]
     assert event["weight"] == 2.0 and event["evidence"] == 2
-    assert {data["relation"] for data in edges.values()} == {"memberOf", "locatedIn", "participatesIn"}
+    assert {data["relation"] for data in edges.values()} == {"memberOf", "locatedIn", "participatesIn",
+                                                             "collaboratesWith"}
+
+
+def test_network_collaboration_edges_and_metrics(net):
+    edges = {data["id"]: data for _, _, data in net.edges(data=True)}
+    collaboration = edges["collaboratesWith__organisation_nav-ski__person_anne-olsen"]
+    assert collaboration["weight"] == 1.0 and collaboration["contexts"] == "Velferd er en fellesoppgave"
+    assert net.nodes["person_anne-olsen"]["collaborators"] == 1
+    # degree counts relations only: the collaboration layer changes no size or filter
+    assert net.nodes["person_anne-olsen"]["degree"] == 2
+    assert net.nodes["organisation_nav-ski"]["betweenness"] > net.nodes["municipality_ski"]["betweenness"] == 0.0
+    communities = {net.nodes[n]["community"] for n in ("person_anne-olsen", "organisation_nav-ski", "municipality_ski")}
+    assert len(communities) == 1
+
+
+def test_network_without_collaboration_layer():
+    plain = to_networkx(sample_graph(), collaboration=False)
+    assert all(data["relation"] != "collaboratesWith" for *_, data in plain.edges(data=True))
+
+
+def test_network_ignores_the_rdf_layer_and_recomputes_it():
+    from velferdsgraf.graph.collaboration import add_collaboration
+
+    graph = sample_graph()
+    add_collaboration(graph)
+    assert list(to_networkx(graph).edges(data=True)) == list(to_networkx(sample_graph()).edges(data=True))
 
 
 def test_network_ids_unique_nmtoken_and_values_scalar(net):

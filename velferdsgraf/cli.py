@@ -150,14 +150,24 @@ def export(graph_file: Path, fmt: str, out_file: Path) -> None:
               type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--types", help="Comma-separated entity types to show, e.g. Person,Organisation.")
 @click.option("--min-degree", type=click.IntRange(min=0), default=0, show_default=True,
-              help="Hide nodes with fewer links.")
-def view(graph_file: Path, out_file: Path, types: str | None, min_degree: int) -> None:
-    """Write the interactive network page of GRAPH_FILE (works offline)."""
+              help="Hide nodes with fewer relations.")
+@click.option("--municipality", metavar="NAME", help="Show only what is tied to this municipality.")
+@click.option("--ego", metavar="NAME", help="Show only this entity and what lies within --depth relations.")
+@click.option("--depth", type=click.IntRange(min=0), default=1, show_default=True, help="Relation steps from --ego.")
+@click.option("--max-nodes", type=click.IntRange(min=1), default=None,
+              help="Draw at most this many nodes, the most central (default 5000).")
+def view(graph_file: Path, out_file: Path, types: str | None, min_degree: int, municipality: str | None,
+         ego: str | None, depth: int, max_nodes: int | None) -> None:
+    """Write the interactive network page of GRAPH_FILE (works offline), optionally focused."""
     from .graph.store import load_graph
     from .output.html import write_html
+    from .output.view_data import VIEW_LIMIT
 
     chosen = _split_list(types, ("Person", "Organisation", "Municipality", "Initiative", "Event", "Role"), "type")
-    write_html(load_graph(graph_file), out_file, types=chosen or None, min_degree=min_degree)
+    if ego is None and depth != 1:
+        raise click.UsageError("--depth needs --ego")
+    write_html(load_graph(graph_file), out_file, types=chosen or None, min_degree=min_degree,
+               municipality=municipality, ego=ego, depth=depth, limit=max_nodes or VIEW_LIMIT)
     click.echo(f"wrote {out_file}", err=True)
 
 

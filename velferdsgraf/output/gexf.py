@@ -1,7 +1,9 @@
 """GEXF 1.3 output for Gephi, with viz colour, size and a seeded (deterministic) layout.
 
 networkx writes only GEXF 1.2draft, so this is a small writer of our own; the file validates
-against the GEXF 1.3 RELAX NG schema.
+against the GEXF 1.3 RELAX NG schema. The graph is mixed: relations are directed edges, the
+collaboration layer is undirected (``type="undirected"``, drawn dashed). Nodes carry degree,
+betweenness and community as attributes, so Gephi can size, rank and colour by them.
 """
 from __future__ import annotations
 
@@ -12,7 +14,8 @@ from rdflib import Graph
 
 from .atomic import atomic_write_bytes
 from .layout import layout
-from .network import to_networkx
+from .metrics import COLLABORATION, relation_graph
+from .network import TYPE_SHAPES, to_networkx
 
 __all__ = ["GEXF_NS", "VIZ_NS", "gexf_bytes", "write_gexf"]
 
@@ -22,7 +25,11 @@ VIZ_NS = "http://gexf.net/1.3/viz"
 NODE_ATTRIBUTES = {
     "type": ("type", "string"),
     "iri": ("iri", "anyURI"),
+    "altLabels": ("altLabels", "string"),
     "degree": ("degree", "integer"),
+    "collaborators": ("collaborators", "integer"),
+    "betweenness": ("betweenness", "double"),
+    "community": ("community", "integer"),
     "mentions": ("mentions", "integer"),
     "roles": ("roles", "string"),
 }
@@ -30,6 +37,7 @@ EDGE_ATTRIBUTES = {
     "relation": ("relation", "string"),
     "roles": ("roles", "string"),
     "evidence": ("evidence", "integer"),
+    "contexts": ("contexts", "string"),
 }
 
 
@@ -38,7 +46,7 @@ def gexf_bytes(graph: Graph) -> bytes:
     from lxml import etree
 
     net = to_networkx(graph)
-    positions = layout(net)
+    positions = layout(relation_graph(net))  # collaboration edges would only repeat the contexts
     root = etree.Element(_g("gexf"), {"version": "1.3"}, nsmap={None: GEXF_NS, "viz": VIZ_NS})
     meta = _sub(root, _g("meta"))
     _sub(meta, _g("creator")).text = "velferdsgraf"
@@ -55,20 +63,25 @@ def gexf_bytes(graph: Graph) -> bytes:
         _sub(element, _v("size"), value=repr(float(data["size"])))
         x, y = positions.get(node, (0.0, 0.0))
         _sub(element, _v("position"), x=repr(x), y=repr(y), z="0.0")
+        _sub(element, _v("shape"), value=TYPE_SHAPES[data["type"]][1])
 
     edges = _sub(body, _g("edges"), count=str(net.number_of_edges()))
     for source, target, data in net.edges(data=True):
+        collaboration = data["relation"] == COLLABORATION
         edge = _sub(
             edges,
             _g("edge"),
             id=data["id"],
             source=source,
             target=target,
+            type="undirected" if collaboration else "directed",
             weight=repr(float(data["weight"])),
             label=data["label"],
             kind=data["relation"],
         )
         _values(edge, data, EDGE_ATTRIBUTES)
+        if collaboration:
+            _sub(edge, _v("shape"), value="dashed")
     return etree.tostring(root, encoding="UTF-8", xml_declaration=True, pretty_print=True)
 
 

@@ -1,10 +1,14 @@
-"""Deterministic node positions for the entity network (GEXF now, the HTML view later).
+"""Deterministic node positions for the entity network (GEXF and the HTML view).
 
 Each connected component gets networkx's spring layout with a fixed seed; components are
 then packed in rows, largest first, each in a box whose area grows with its node count.
 networkx's spring layout costs O(n²) per iteration, so a component above LARGE_COMPONENT
-nodes starts from its spectral layout and runs fewer iterations: 5,000 nodes take seconds,
-not a minute. Positions are rounded, so the files written from them are byte-stable.
+nodes is laid out by its communities instead: seeded Louvain splits it, the graph of the
+communities gets a spring layout, and each community is laid out on its own (the same way,
+recursively) inside a disc around its place, with an area that grows with its size. That
+draws collaboration networks as the clusters they are, and 20,000 nodes take seconds. A
+large component Louvain cannot split starts from its spectral layout and runs few spring
+iterations. Positions are rounded, so the files written from them are byte-stable.
 """
 from __future__ import annotations
 
@@ -20,6 +24,7 @@ LAYOUT_SEED = 20190227
 LAYOUT_SCALE = 1000.0
 LARGE_COMPONENT = 1000
 _GAP = 0.25  # space between packed components, in units of a one-node box
+_COMMUNITY_SPREAD = 0.9  # a community's disc radius is this times the square root of its share of nodes
 
 
 def layout(
@@ -52,10 +57,56 @@ def _component_layout(component: nx.Graph, seed: int) -> dict[str, tuple[float, 
     ordered.add_edges_from(sorted(component.edges()))
     if len(nodes) <= LARGE_COMPONENT:
         positions = nx.spring_layout(ordered, seed=seed)
-    else:
-        start = nx.spectral_layout(ordered)
-        iterations = max(5, int(50 * (LARGE_COMPONENT / len(nodes)) ** 2))
-        positions = nx.spring_layout(ordered, pos=start, iterations=iterations, seed=seed)
+        return _normalise({node: (float(x), float(y)) for node, (x, y) in positions.items()})
+    return _community_layout(ordered, seed)
+
+
+def _community_layout(graph: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
+    """Positions in [-1, 1]² for a large graph: communities placed by a spring layout of their graph."""
+    import networkx as nx
+
+    communities = sorted(
+        (sorted(c) for c in nx.community.louvain_communities(graph, seed=seed)), key=lambda c: (-len(c), c[0])
+    )
+    if len(communities) == 1:
+        start = nx.spectral_layout(graph)
+        iterations = max(5, int(50 * (LARGE_COMPONENT / len(graph)) ** 2))
+        positions = nx.spring_layout(graph, pos=start, iterations=iterations, seed=seed)
+        return _normalise({node: (float(x), float(y)) for node, (x, y) in positions.items()})
+    member = {node: number for number, nodes in enumerate(communities) for node in nodes}
+    between: dict[tuple[int, int], int] = {}
+    for u, v in graph.edges():
+        a, b = sorted((member[u], member[v]))
+        if a != b:
+            between[(a, b)] = between.get((a, b), 0) + 1
+    quotient = nx.Graph()
+    quotient.add_nodes_from(range(len(communities)))
+    quotient.add_weighted_edges_from((a, b, w) for (a, b), w in sorted(between.items()))
+    centres = _normalise({c: (float(x), float(y)) for c, (x, y) in nx.spring_layout(quotient, seed=seed).items()})
+    total = len(graph)
+    placed: dict[str, tuple[float, float]] = {}
+    for number, nodes in enumerate(communities):
+        radius = _COMMUNITY_SPREAD * math.sqrt(len(nodes) / total)
+        cx, cy = centres[number]
+        local = _local_layout(graph.subgraph(nodes), seed)
+        for node, (x, y) in local.items():
+            placed[node] = (cx + radius * x, cy + radius * y)
+    return _normalise(placed)
+
+
+def _local_layout(community: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
+    """Positions in [-1, 1]² for one community (which need not be connected)."""
+    import networkx as nx
+
+    nodes = sorted(community.nodes)
+    if len(nodes) == 1:
+        return {nodes[0]: (0.0, 0.0)}
+    ordered = nx.Graph()
+    ordered.add_nodes_from(nodes)
+    ordered.add_edges_from(sorted(tuple(sorted(e)) for e in community.edges()))
+    if len(nodes) > LARGE_COMPONENT:
+        return _community_layout(ordered, seed)
+    positions = nx.spring_layout(ordered, seed=seed)
     return _normalise({node: (float(x), float(y)) for node, (x, y) in positions.items()})
 
 

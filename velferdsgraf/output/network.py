@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -191,15 +191,16 @@ def entity_network(
         )
     if collaboration:
         _add_collaborations(graph, result)
-    for node in net.nodes:
-        degree = sum(1 for *_, data in net.edges(node, data=True) if data["relation"] != COLLABORATION)
-        degree += sum(1 for *_, data in net.in_edges(node, data=True) if data["relation"] != COLLABORATION)
-        attrs = net.nodes[node]
-        attrs["degree"] = degree
-        attrs["collaborators"] = sum(
-            1 for *_, data in net.edges(node, data=True) if data["relation"] == COLLABORATION
-        ) + sum(1 for *_, data in net.in_edges(node, data=True) if data["relation"] == COLLABORATION)
-        attrs["size"] = round(10.0 + 4.0 * math.sqrt(degree), 3)
+    degree: Counter[str] = Counter()
+    collaborators: Counter[str] = Counter()
+    for u, v, data in net.edges(data=True):
+        counter = collaborators if data["relation"] == COLLABORATION else degree
+        counter[u] += 1
+        counter[v] += 1
+    for node, attrs in net.nodes(data=True):
+        attrs["degree"] = degree[node]
+        attrs["collaborators"] = collaborators[node]
+        attrs["size"] = round(10.0 + 4.0 * math.sqrt(degree[node]), 3)
         attrs["betweenness"] = 0.0
         attrs["community"] = 0
     add_metrics(net)
