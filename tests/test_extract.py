@@ -53,3 +53,14 @@ def test_settle_keeps_a_plausible_model_person():
     text = "– Det var nyttig, sier Ingrid Haugland."
     guess = mention(text, "Ingrid Haugland", PER, "ner")
     assert settle_mentions([guess], text) == [guess]
+
+
+@pytest.mark.parametrize(
+    "text, surface, etype",
+    [
+        ("Møtet var på Scandic Ringsaker i går.", "Scandic Ringsaker", PER),  # a venue ending in a kommune
+        ("Dei samarbeider med Innlandet om saka.", "Innlandet", ORG),  # a county
+    ],
+)
+def test_settle_drops_model_guesses_that_are_places(text, surface, etype):
+    assert settle_mentions([mention(text, surface, etype, "ner")], text) == []

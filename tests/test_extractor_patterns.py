@@ -153,3 +153,9 @@ def test_patterns_title_er_name():
 )
 def test_patterns_organisation_lexicon_and_places(text, expected):
     assert {m.name for m in run_all(text).mentions if m.type is EntityType.ORGANISATION} == expected
+
+
+def test_patterns_caption_after_a_header_is_not_a_list_of_organisations():
+    text = "Paneldebatt: F.v. Kari Haugland (Pensjonistforbundet) og Lise Molden, prosjektleder i Løten kommune."
+    names = {m.name for m in run_all(text).mentions if m.type is EntityType.ORGANISATION}
+    assert not any("Haugland" in n for n in names)

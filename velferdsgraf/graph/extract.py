@@ -83,13 +83,20 @@ def _plausible_model_mention(mention: Mention, text: str) -> bool:
     sentence ("Innovasjon og …") is usually a common noun, and dates are not events."""
     if mention.source != "ner":
         return True
-    from .extractors.patterns.lexicon import STOPWORDS, is_title_word
+    from .extractors.patterns.lexicon import REGIONS, STOPWORDS, is_title_word
+    from .extractors.patterns.places import municipality_mention
 
     words = [w.strip("•-–*") for w in mention.surface.split() if w.strip("•-–*")]
     if not words:
         return False
     if re.match(r"\s+(?:gate|gata|vei|veg|veien|vegen|plass|allé|torg)\b", text[mention.end:mention.end + 8]):
         return False  # "Thorvald Meyers gate"
+    if mention.surface in REGIONS:
+        return False  # "Innlandet" is a county, not an organisation
+    if mention.type is EntityType.PERSON and len(words) > 1 and mention.surface.endswith(words[-1]):
+        # "Scandic Ringsaker": a name ending in a municipality is a venue or branch, not a person
+        if municipality_mention(Document(mention.doc_id, text), mention.end - len(words[-1]), mention.end) is not None:
+            return False
     if words[0] in _DETERMINERS or words[0].strip("•-–") in STOPWORDS or any(w[:1].isdigit() for w in words):
         return False
     # "søkemotoren Alta Vista": a name after a common noun in the definite form names a thing.

@@ -298,8 +298,11 @@ def listed_organisations(doc: Document, known: list[Mention]) -> tuple[list[Ment
         for s, e in items:
             if any(k2.start <= s and e <= k2.end and k2.type is EntityType.MUNICIPALITY for k2 in known):
                 continue
+            caption = _CAPTION_MARK.match(text, s, e)
+            if caption:
+                s = caption.end()  # "F.v. Kari Haugland (…)": a photo caption, not a category list
             item_tokens = tokenize(text, s, e)
-            if _starts_person(item_tokens, 0, text):
+            if caption or _starts_person(item_tokens, 0, text):
                 continue  # a person listed, not an organisation
             for a, b in _split_adjacent_names(item_tokens):
                 found.append(_mention(doc, a.start, b.end))
@@ -311,6 +314,7 @@ def _adjacent_lines(text: str, first: re.Match[str], second: re.Match[str]) -> b
     return first.end() <= second.start() and not text[first.end():second.start()].strip()
 
 
+_CAPTION_MARK = re.compile(r"(?:F\.\s?v\.|f\.\s?v\.|[Ff]ra venstre|[Ff]rå venstre)[:.]?\s*")
 _BYLINE_HEADERS = re.compile(
     r"^(?:tekst|foto|av|kilde|kjelde|illustrasjon|skrevet av|forfatter|kontakt|publisert|oppdatert|dato|"
     r"tlf|telefon|e-post|epost|tema|sted|stad|tid|når|hvor|kor|spørsmål|svar|les også|les mer|bilde|bildetekst)$",

@@ -17,7 +17,7 @@ _SPEAKER_CUES = re.compile(
     r"sa|sier|seier|fortalte|forteller|innlegg|innleiing|presentasjon|debatt\w*)\b",
     re.I,
 )
-_HOSTING = re.compile(r"\b(?:inviterte|inviterer|invitert|arrangerte|arrangerer|arrangert|var vertskap|"
+_HOSTING = re.compile(r"\b(?:inviterte|inviterer|invitert|arrangerte|arrangerer|arrangert|var vertskap|samlet|samla|"
                       r"er vertskap|stod bak|sto bak|i regi av)\b", re.I)
 _LIST_CUE = re.compile(r"^\s*(?:deltakere|deltakarar|deltagere|deltok|påmeldte|deltakande)\b", re.I | re.M)
 
