@@ -11,7 +11,14 @@ import shutil
 from pathlib import Path
 
 import pytest
-from rdf_samples import EVENT, REPORT, SILVIJA, add_entity, add_evidence, add_statement, sample_graph
+from rdf_samples import (
+    EVENT,
+    REPORT,
+    add_entity,
+    add_evidence,
+    add_statement,
+    sample_graph,
+)
 from rdflib import RDF, RDFS, Graph, Literal
 from rdflib.namespace import DCTERMS, SKOS
 

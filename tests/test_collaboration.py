@@ -2,7 +2,18 @@
 from __future__ import annotations
 
 import pytest
-from rdf_samples import ANNE, ASD, EVENT, INITIATIVE, NAV_SKI, SILVIJA, SKI, add_statement, sample_graph
+from conftest import EXAMPLES
+from rdf_samples import (
+    ANNE,
+    ASD,
+    EVENT,
+    INITIATIVE,
+    NAV_SKI,
+    SILVIJA,
+    SKI,
+    add_statement,
+    sample_graph,
+)
 from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import XSD
@@ -17,8 +28,6 @@ from velferdsgraf.graph.collaboration import (
 from velferdsgraf.graph.validate import validate
 from velferdsgraf.ontology.namespace import ORG, VG
 from velferdsgraf.output.turtle import turtle_bytes
-
-from conftest import EXAMPLES
 
 
 def richer_graph() -> Graph:

@@ -25,10 +25,9 @@ def test_atomic_write_replaces_file(tmp_path):
 def test_atomic_open_error_keeps_old_file_and_removes_temp(tmp_path):
     path = tmp_path / "graph.ttl"
     path.write_bytes(b"old")
-    with pytest.raises(RuntimeError):
-        with atomic_open(path) as handle:
-            handle.write(b"half a fi")
-            raise RuntimeError("serializer broke")
+    with pytest.raises(RuntimeError), atomic_open(path) as handle:
+        handle.write(b"half a fi")
+        raise RuntimeError("serializer broke")
     assert path.read_bytes() == b"old"
     assert os.listdir(tmp_path) == ["graph.ttl"]
 

@@ -108,11 +108,10 @@ def test_output_graphml_marks_collaboration_undirected_and_keeps_metrics():
 @needs_schemas
 @pytest.mark.parametrize("to_bytes", [gexf_bytes, graphml_bytes], ids=["gexf", "graphml"])
 def test_output_gephi_files_of_the_examples_validate(to_bytes):
+    from conftest import EXAMPLES
     from lxml import etree
 
     from velferdsgraf import build_graph
-
-    from conftest import EXAMPLES
 
     graph = build_graph([EXAMPLES]).graph
     document = etree.fromstring(to_bytes(graph))

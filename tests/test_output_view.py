@@ -3,16 +3,19 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
+from conftest import EXAMPLES
 from rdf_samples import sample_graph
 from rdflib import RDF, RDFS, Graph, Literal
 
 from velferdsgraf.cli import cli
 from velferdsgraf.ontology.namespace import VG, VGID
-from velferdsgraf.output.focus import EntityNotFoundError, find_entity, municipality_ties
+from velferdsgraf.output.focus import (
+    EntityNotFoundError,
+    find_entity,
+    municipality_ties,
+)
 from velferdsgraf.output.network import to_networkx
 from velferdsgraf.output.view_data import PHYSICS_LIMIT, network_data
-
-from conftest import EXAMPLES
 
 
 def node(data: dict, node_id: str) -> dict:

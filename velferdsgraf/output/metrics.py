@@ -83,4 +83,4 @@ def community_colour(number: int) -> str:
         return _PALETTE[number]
     hue = (number * 0.618033988749895) % 1.0
     r, g, b = colorsys.hls_to_rgb(hue, 0.55, 0.55)
-    return "#{:02x}{:02x}{:02x}".format(round(r * 255), round(g * 255), round(b * 255))
+    return f"#{round(r * 255):02x}{round(g * 255):02x}{round(b * 255):02x}"

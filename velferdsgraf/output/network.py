@@ -32,11 +32,11 @@ if TYPE_CHECKING:
 __all__ = [
     "COLLABORATION",
     "ENTITY_TYPES",
-    "EntityNetwork",
     "RELATIONS",
     "RELATION_LABELS",
     "TYPE_COLOURS",
     "TYPE_SHAPES",
+    "EntityNetwork",
     "entity_network",
     "hex_colour",
     "node_id",
@@ -281,7 +281,7 @@ def _label(graph: Graph, iri: Node) -> str:
     if labels:
         return " ".join(labels[0].split())
     text = str(iri)
-    return text[len(str(VGID)):] if text.startswith(str(VGID)) else text
+    return text.removeprefix(str(VGID))
 
 
 def _unique_ids(iris: list[URIRef]) -> dict[URIRef, str]:

@@ -20,7 +20,14 @@ from ..ontology.namespace import SCHEMA, VG
 from .focus import ViewFilter, municipality_ties, select_nodes, top_nodes
 from .layout import LAYOUT_SCALE, layout
 from .metrics import COLLABORATION, community_colour, relation_graph
-from .network import ENTITY_TYPES, TYPE_COLOURS, TYPE_SHAPES, EntityNetwork, entity_network, hex_colour
+from .network import (
+    ENTITY_TYPES,
+    TYPE_COLOURS,
+    TYPE_SHAPES,
+    EntityNetwork,
+    entity_network,
+    hex_colour,
+)
 
 __all__ = ["EDGE_LABEL_LIMIT", "PHYSICS_LIMIT", "VIEW_LIMIT", "network_data", "view_filter"]
 
