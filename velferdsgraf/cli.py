@@ -1,6 +1,7 @@
 """The velferdsgraf command line: thin click commands over the library."""
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
@@ -66,7 +67,7 @@ def _build(reports: tuple[Path, ...], extractors: str, quiet: bool, aliases: Pat
     for failure in read_result.failures:
         click.echo(f"skipped {failure}", err=True)
     docs = read_result.documents
-    stderr = click.get_text_stream("stderr")
+    stderr = sys.stderr
     show = not quiet and len(docs) > 1 and stderr.isatty()
     with click.progressbar(length=len(docs), label="Extracting", file=stderr, hidden=not show) as bar:
         result = build_documents(docs, names, progress=lambda _doc: bar.update(1), aliases=table)
