@@ -149,19 +149,10 @@ def first_name_lexicon(norne: Norne) -> list[str]:
 
 
 def entity_spans(tags: list[str]) -> list[tuple[int, int, str]]:
-    """IOB2 tags as (start, end, label) spans."""
-    spans: list[tuple[int, int, str]] = []
-    start, label = -1, ""
-    for i, tag in enumerate([*tags, "O"]):
-        prefix, _, kind = tag.partition("-")
-        if prefix == "I" and kind == label and start >= 0:
-            continue
-        if start >= 0:
-            spans.append((start, i, label))
-            start, label = -1, ""
-        if prefix in ("B", "I"):
-            start, label = i, kind
-    return spans
+    """IOB2 tags as (start, end, label) spans (the package's own decoder)."""
+    from velferdsgraf.graph.ner.conllu import iob2_spans
+
+    return iob2_spans(tags)
 
 
 def name_usage(norne: Norne, names: Iterable[str]) -> dict[str, NameStats]:

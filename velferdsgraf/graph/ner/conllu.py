@@ -6,7 +6,7 @@ Multiword-token ranges (``1-2``) and empty nodes (``1.1``) are skipped.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,23 +33,28 @@ class Sentence:
     tags: tuple[str, ...]  # "O", "B-PER", "I-PER", ...
 
     def entities(self) -> list[tuple[int, int, str]]:
-        """The entities as (first token, end token exclusive, label).
+        """The entities as (first token, end token exclusive, label); see :func:`iob2_spans`."""
+        return iob2_spans(self.tags)
 
-        An ``I-`` tag that does not continue an entity of the same label starts a new
-        one (the usual lenient IOB2 reading; NorNE has no such cases we know of).
-        """
-        spans: list[tuple[int, int, str]] = []
-        start, label = -1, ""
-        for i, tag in enumerate((*self.tags, "O")):
-            prefix, _, kind = tag.partition("-")
-            if prefix == "I" and label == kind and start >= 0:
-                continue
-            if start >= 0:
-                spans.append((start, i, label))
-                start, label = -1, ""
-            if prefix in ("B", "I"):
-                start, label = i, kind
-        return spans
+
+def iob2_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """IOB2 tags as (first token, end token exclusive, label) spans.
+
+    An ``I-`` tag that does not continue an entity of the same label starts a new one
+    (the usual lenient IOB2 reading; NorNE has no such cases we know of).
+    """
+    spans: list[tuple[int, int, str]] = []
+    start, label = -1, ""
+    for i, tag in enumerate((*tags, "O")):
+        prefix, _, kind = tag.partition("-")
+        if prefix == "I" and label == kind and start >= 0:
+            continue
+        if start >= 0:
+            spans.append((start, i, label))
+            start, label = -1, ""
+        if prefix in ("B", "I"):
+            start, label = i, kind
+    return spans
 
 
 def _misc_fields(misc: str) -> dict[str, str]:
