@@ -159,3 +159,12 @@ def test_patterns_caption_after_a_header_is_not_a_list_of_organisations():
     text = "Paneldebatt: F.v. Kari Haugland (Pensjonistforbundet) og Lise Molden, prosjektleder i Løten kommune."
     names = {m.name for m in run_all(text).mentions if m.type is EntityType.ORGANISATION}
     assert not any("Haugland" in n for n in names)
+
+
+def test_patterns_actors_named_with_an_initiative_take_part_but_funders_do_not():
+    text = ("Nav Lillestrøm og Lier kommune er med i prosjektet «Ung på vei», "
+            "som har fått penger fra Husbanken.")
+    pairs = {(r.subject.name, r.object.name) for r in run_all(text).relations
+             if r.kind is RelationKind.PARTICIPATES_IN}
+    assert ("Lier", "Ung på vei") in pairs
+    assert not any(subject == "Husbanken" for subject, _ in pairs)

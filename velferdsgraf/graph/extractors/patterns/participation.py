@@ -65,6 +65,14 @@ def participation(doc: Document, mentions: list[Mention], list_lines: list[tuple
             continue
         in_sentence = [t for t in ordered if s <= t.start < e and not (t.start <= actor.start < t.end)]
         if actor.type is not EntityType.PERSON:
+            if _FUNDING.search(text, max(s, actor.start - 25), actor.start):
+                continue  # "har fått penger fra Husbanken": a funder, not a participant
+            named_initiative = [t for t in in_sentence if t.type is EntityType.INITIATIVE]
+            if named_initiative:
+                # Named in the same sentence as an initiative, the actor is part of it, unless it pays for it.
+                for target in named_initiative:
+                    out.add(RelationKind.PARTICIPATES_IN, actor, target, s, e)
+                continue
             if _PARTNER_CUES.search(text, s, e) and in_sentence:
                 for target in in_sentence:
                     out.add(RelationKind.PARTICIPATES_IN, actor, target, s, e)
@@ -103,6 +111,7 @@ def _in_byline(text: str, person: Mention) -> bool:
         and line.count(".") <= 1
 
 
+_FUNDING = re.compile(r"\b(?:fra|frå|av|støtte fra|midler fra|finansiert av)\s+(?:\w+\s+){0,2}$", re.I)
 _GENERIC_TARGET = re.compile(
     r"\b(?:prosjektet|prosjekt|programmet|satsingen|satsinga|satsningen|nettverket|partnerskapet|samarbeidet|"
     r"forsøket|piloten|konferansen|seminaret|samlingen|samlinga|workshopen|møtet|fagdagen|projektet|"
