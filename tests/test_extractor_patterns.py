@@ -168,3 +168,25 @@ def test_patterns_actors_named_with_an_initiative_take_part_but_funders_do_not()
              if r.kind is RelationKind.PARTICIPATES_IN}
     assert ("Lier", "Ung på vei") in pairs
     assert not any(subject == "Husbanken" for subject, _ in pairs)
+
+
+def test_patterns_quoted_name_typed_by_noun_after_an_adjective():
+    text = "Kommunen har skrive under ein avtale om «Heime med tryggleik», eit treårig prosjekt for eldre."
+    assert names(text, EntityType.INITIATIVE) == ["Heime med tryggleik"]
+
+
+def test_patterns_participant_list_joins_the_main_initiative_when_there_is_no_occasion():
+    text = ("KS har startet «Nettverk for velferd». Nettverket skal møtes fire ganger. "
+            "Sandefjord viste fram «Sammen om Sandefjord», et prosjekt for nærmiljø. "
+            "I «Nettverk for velferd» skal kommunene lære av hverandre.\n\n"
+            "Deltakere\n\nKommuner: Asker, Bodø og Alta\nFrivillighet: Redd Barna og Blå Kors\n")
+    pairs = {(r.subject.name, r.object.name) for r in run_all(text).relations
+             if r.kind is RelationKind.PARTICIPATES_IN}
+    assert {("Asker", "Nettverk for velferd"), ("Redd Barna", "Nettverk for velferd")} <= pairs
+    assert not any(target == "Sammen om Sandefjord" and who == "Asker" for who, target in pairs)
+
+
+def test_patterns_coordinated_names_do_not_swallow_a_place_organisation():
+    text = "Region Nordjylland og Agder fylkeskommune er også partnere i prosjektet."
+    orgs = {m.name for m in run_all(text).mentions if m.type is EntityType.ORGANISATION}
+    assert "Agder fylkeskommune" in orgs

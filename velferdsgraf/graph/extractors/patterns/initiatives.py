@@ -87,9 +87,11 @@ def _typed(text: str, start: int, end: int) -> EntityType | None:
         typed = cue_type(word)
         if typed is not None:
             return typed
-    m = re.match(r"^[»”\"]?\s*(?:\([^)]*\)\s*)?,?\s*(?:er\s+|var\s+)?(?:et|en|ei|eit|ein)\s+(?:[a-zæøå]+e\s+)?([\wæøå-]+)", after)
+    # "«X», et prosjekt …", "«X», eit treårig prosjekt …": the noun right after, or after one adjective.
+    m = re.match(r"^[»”\"]?\s*(?:\([^)]*\)\s*)?,?\s*(?:er\s+|var\s+)?(?:et|en|ei|eit|ein)\s+([\wæøå-]+)"
+                 r"(?:\s+([\wæøå-]+))?", after)
     if m:
-        return cue_type(m.group(1))
+        return cue_type(m.group(1)) or (cue_type(m.group(2)) if m.group(2) else None)
     return None
 
 

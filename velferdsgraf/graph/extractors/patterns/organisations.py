@@ -76,6 +76,9 @@ def _blocks_join(tokens: list[Token], k: int, text: str, stop_starts: frozenset[
         return True  # "KS og Frivillighet Norge"
     if tok.text in ORG_HEADS:
         return True  # "… og Stiftelsen Kirkens Sosialtjeneste": a new name starts
+    after = tokens[k + 1] if k + 1 < len(tokens) else None
+    if after is not None and after.text.islower() and _PLACE_ORG_NOUNS.match(after.text):
+        return True  # "… og Agder fylkeskommune": a new name starts
     if tok.text.upper() == "NAV":
         return True  # "Nav Grünerløkka og Nav Gamle Oslo": the next office
     if k >= 2 and (has_org_suffix(tokens[k - 2].text) or tokens[k - 2].text in ORG_TAILS):

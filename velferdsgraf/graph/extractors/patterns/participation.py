@@ -40,6 +40,10 @@ def participation(doc: Document, mentions: list[Mention], list_lines: list[tuple
         listed = [a for a in actors if any(s <= a.start < e for s, e in lines)]
         joinable = _distinct([i for i in initiatives if not _owned(i)])
         chosen = _distinct(events) + (joinable if len(joinable) == 1 else [])
+        if not events and len(joinable) > 1:
+            # No occasion, several projects: the list belongs to the one the text is about.
+            main_initiative = _dominant(sorted(joinable, key=lambda t: t.start), EntityType.INITIATIVE, cue.start())
+            chosen = [main_initiative] if main_initiative is not None else chosen
         # "Deltakere i partnerskapet": the list belongs to the partnership, not to the seminar.
         line_end = text.find("\n", cue.end())
         named = _GENERIC_TARGET.search(text, cue.end(), len(text) if line_end < 0 else line_end)
