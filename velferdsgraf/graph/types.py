@@ -45,6 +45,7 @@ class Mention:
 
     @property
     def span(self) -> tuple[int, int]:
+        """(start, end) in the document text."""
         return (self.start, self.end)
 
     def attr(self, key: str) -> str | None:

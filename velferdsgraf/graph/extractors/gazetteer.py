@@ -470,6 +470,7 @@ class GazetteerExtractor:
 
 
 def municipality_attrs(rec: MunicipalityRecord) -> tuple[tuple[str, str], ...]:
+    """The linking attributes a municipality mention carries (ids, numbers, country, wikidata, orgnr)."""
     pairs = [
         ("gazetteer_id", rec.id),
         ("kommunenummer", rec.kommunenummer),

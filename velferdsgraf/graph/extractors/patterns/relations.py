@@ -29,6 +29,7 @@ class Relations:
 
     def add(self, kind: RelationKind, subject: Mention, obj: Mention | None, start: int, end: int,
             role: Mention | None = None) -> None:
+        """Record one relation read from ``text[start:end]``."""
         self.relations.append(Relation(kind, subject, obj, Evidence(self.doc.id, start, end), role, SOURCE))
 
 

@@ -18,6 +18,7 @@ class Token:
 
     @property
     def is_word(self) -> bool:
+        """Starts with a letter."""
         return bool(_WORD.match(self.text))
 
     @property
@@ -27,6 +28,7 @@ class Token:
 
     @property
     def lower(self) -> str:
+        """The token in lower case."""
         return self.text.lower()
 
 
