@@ -16,7 +16,7 @@ type, label and identifiers but no ``schema:mentions``.
 """
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
@@ -79,23 +79,28 @@ class _Linker:
         self.g.add((before, VG.succeededBy, after))
         self.g.add((after, VG.precededBy, before))
 
-    # ------------------------------------------------------------------ municipalities
-    def municipality(self, record: Any) -> None:
-        """Describe a municipality and every municipality on its reform chain."""
+    def _walk_chain(self, kind: str, record: Any, neighbours: Callable[[Any, str], list[Any]],
+                    describe: Callable[[URIRef, Any], None]) -> None:
+        """Describe ``record`` and everything on its chain of predecessors and successors."""
         todo = [record]
         while todo:
             rec = todo.pop()
-            if ("muni", rec.id) in self.seen:
+            if (kind, rec.id) in self.seen:
                 continue
-            self.seen.add(("muni", rec.id))
-            node = self.node("muni", rec.id, rec.name)
-            self.describe_municipality(node, rec)
-            for before in self._neighbours(rec, "predecessors"):
-                self.succession(self.node("muni", before.id, before.name), node)
+            self.seen.add((kind, rec.id))
+            node = self.node(kind, rec.id, rec.name)
+            describe(node, rec)
+            for before in neighbours(rec, "predecessors"):
+                self.succession(self.node(kind, before.id, before.name), node)
                 todo.append(before)
-            for after in self._neighbours(rec, "successors"):
-                self.succession(node, self.node("muni", after.id, after.name))
+            for after in neighbours(rec, "successors"):
+                self.succession(node, self.node(kind, after.id, after.name))
                 todo.append(after)
+
+    # ------------------------------------------------------------------ municipalities
+    def municipality(self, record: Any) -> None:
+        """Describe a municipality and every municipality on its reform chain."""
+        self._walk_chain("muni", record, self._neighbours, self.describe_municipality)
 
     def describe_municipality(self, node: URIRef, rec: Any) -> None:
         """Current number (if it still exists), number periods and identifiers of one municipality."""
@@ -129,20 +134,8 @@ class _Linker:
     # ------------------------------------------------------------------ organisations
     def organisation(self, record: Any) -> None:
         """Describe a gazetteer organisation and every name on its chain of renames and mergers."""
-        todo = [record]
-        while todo:
-            rec = todo.pop()
-            if ("org", rec.id) in self.seen:
-                continue
-            self.seen.add(("org", rec.id))
-            node = self.node("org", rec.id, rec.name)
-            self.identity(node, rec.orgnr, rec.wikidata)
-            for before in self._org_neighbours(rec, "predecessors"):
-                self.succession(self.node("org", before.id, before.name), node)
-                todo.append(before)
-            for after in self._org_neighbours(rec, "successors"):
-                self.succession(node, self.node("org", after.id, after.name))
-                todo.append(after)
+        self._walk_chain("org", record, self._org_neighbours,
+                         lambda node, rec: self.identity(node, rec.orgnr, rec.wikidata))
 
     def _org_neighbours(self, rec: Any, side: str) -> list[Any]:
         """The name periods just before (or after) ``rec``: renames of the same legal entity and

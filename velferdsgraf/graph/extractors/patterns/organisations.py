@@ -178,7 +178,7 @@ def shaped_organisations(doc: Document, tokens: list[Token], known: list[Mention
             found.append(_mention(doc, tok.start, nxt.end))
             i = end + 1
             continue
-        if is_org and len(words) == 1 and _generic_unit(tok, tokens, i, text):
+        if is_org and len(words) == 1 and generic_unit(tok, tokens, i, text):
             i = end
             continue
         if not is_org and len(words) > 1 and any(t.text in _CONNECTORS for t in words):
@@ -224,11 +224,6 @@ def unit_organisations(doc: Document, tokens: list[Token], known: list[Mention])
 
 
 def generic_unit(tok: Token, tokens: list[Token], i: int, text: str) -> bool:
-    """Public alias of the generic-unit test for the other rules."""
-    return _generic_unit(tok, tokens, i, text)
-
-
-def _generic_unit(tok: Token, tokens: list[Token], i: int, text: str) -> bool:
     """A common noun, not a name: "NAV-kontoret", or "Nettverket" opening a sentence."""
     head, dash, rest = tok.text.partition("-")
     if dash and rest.islower() and (head.isupper() or head == "Nav"):

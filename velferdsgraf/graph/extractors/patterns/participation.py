@@ -83,7 +83,7 @@ def participation(doc: Document, mentions: list[Mention], list_lines: list[tuple
                 continue
             # "Med på laget er UiO, OsloMet og NTNU": partners of the project the text is about.
             anaphor = _GENERIC_TARGET.search(text, s, e)
-            if (anaphor or _TEAM_CUES.search(text, s, e)) and _PARTNER_CUES.search(text, s, e) or _TEAM_CUES.search(text, s, e):
+            if _TEAM_CUES.search(text, s, e) or (anaphor and _PARTNER_CUES.search(text, s, e)):
                 wanted = cue_type(anaphor.group(0)) if anaphor else EntityType.INITIATIVE
                 target = _dominant(ordered, wanted, actor.start)
                 if target is not None:
