@@ -42,6 +42,7 @@ class Mention:
     name: str
     source: str = ""  # the extractor that found it
     attrs: tuple[tuple[str, str], ...] = ()
+    rule: str = field(default="", compare=False)  # the id of the rule that proposed it (rules.tsv)
 
     @property
     def span(self) -> tuple[int, int]:
@@ -82,6 +83,7 @@ class Relation:
     evidence: Evidence
     role: Mention | None = None
     source: str = ""
+    rule: str = field(default="", compare=False)  # the id of the rule that stated it (rules.tsv)
 
 
 @dataclass(slots=True)

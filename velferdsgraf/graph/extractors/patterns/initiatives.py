@@ -5,6 +5,7 @@ import re
 
 from ....input.document import Document
 from ...types import EntityType, Mention
+from .occasions import compound_events, headline_event, owned_events
 
 SOURCE = "patterns"
 _QUOTED = re.compile(r"«([^«»\n]{3,120})»|[”“\"]([^”“\"\n]{3,120})[”“\"]")
@@ -139,7 +140,31 @@ def find_initiatives_and_events(doc: Document) -> list[Mention]:
             s = m.start(1)
             name = _TRAILING_STOP.sub("", m.group(1).rstrip(" ,;:"))
             found.append(Mention(doc.id, s, s + len(name), EntityType.EVENT, name, name, SOURCE))
-    return found
+    occasions = owned_events(doc) + compound_events(doc)
+    title = headline_event(doc)
+    if title is not None:
+        occasions.append(title)
+    return found + _short_forms(occasions)
+
+
+def _head_key(name: str) -> str:
+    """The last word of a name without a definite ending: "Xs ledningskonferens" -> "ledningskonferens"."""
+    word = name.split()[-1].lower() if name.split() else ""
+    return re.sub(r"(?:en|et|a|n|t)$", "", word) if len(word) > 6 else word
+
+
+def _short_forms(events: list[Mention]) -> list[Mention]:
+    """A one-word compound that repeats the head of a longer event name in the same text names
+    that event ("Ledningskonferensen" after "Regionförbundet Xs ledningskonferens")."""
+    longer = [e for e in events if len(e.name.split()) > 1]
+    out = []
+    for e in events:
+        if len(e.name.split()) == 1:
+            owner = next((o for o in longer if _head_key(o.name) == _head_key(e.name)), None)
+            if owner is not None:
+                e = Mention(e.doc_id, e.start, e.end, e.type, e.surface, owner.name, e.source, e.attrs, rule=e.rule)
+        out.append(e)
+    return out
 
 
 def acronym_aliases(doc: Document, named: list[Mention]) -> list[Mention]:

@@ -1,0 +1,56 @@
+"""Language profiles: the words the rules read, per language (nb, nn, da, sv), as data files.
+
+Each profile lives in ``velferdsgraf/graph/data/profiles/<lang>.json``. A document's profile is
+its own language's lists merged with those of the languages its texts borrow from (a bokmål page
+quoting a nynorsk title, a Danish page with Norwegian names), so a misjudged language costs little.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+LANGUAGES = ("nb", "nn", "da", "sv")
+# Whose words a document of each language also reads; None (unknown) reads them all.
+_RELATED = {"nb": ("nn", "da"), "nn": ("nb",), "da": ("nb",), "sv": ("da",)}
+_FIELDS = ("event_heads", "headline_event_heads", "headline_prefixes", "programme_labels", "clause_verbs")
+
+
+@dataclass(frozen=True)
+class LanguageProfile:
+    """The word lists of one language (merged with its related languages), lower case."""
+
+    language: str
+    event_heads: tuple[str, ...]
+    headline_event_heads: tuple[str, ...]
+    headline_prefixes: tuple[str, ...]
+    programme_labels: frozenset[str]
+    clause_verbs: frozenset[str]
+
+
+@lru_cache(maxsize=None)
+def _raw(language: str) -> dict[str, list[str]]:
+    text = files("velferdsgraf.graph").joinpath(f"data/profiles/{language}.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+@lru_cache(maxsize=None)
+def profile(language: str | None) -> LanguageProfile:
+    """The profile for a document language (``"nb"``, ``"nn"``, ``"da"``, ``"sv"`` or None)."""
+    own = language if language in LANGUAGES else None
+    order = (own, *_RELATED[own]) if own else LANGUAGES
+    merged: dict[str, list[str]] = {f: [] for f in _FIELDS}
+    for lang in order:
+        for f in _FIELDS:
+            merged[f].extend(w for w in _raw(lang)[f] if w not in merged[f])
+    # Longest first, so "offisiell åpning" wins over "åpning" and "stormøte" over "møte".
+    by_length = {f: tuple(sorted(merged[f], key=lambda w: (-len(w), w))) for f in _FIELDS}
+    return LanguageProfile(
+        language=own or "any",
+        event_heads=by_length["event_heads"],
+        headline_event_heads=by_length["headline_event_heads"],
+        headline_prefixes=by_length["headline_prefixes"],
+        programme_labels=frozenset(merged["programme_labels"]),
+        clause_verbs=frozenset(merged["clause_verbs"]),
+    )
