@@ -144,27 +144,28 @@ def find_initiatives_and_events(doc: Document) -> list[Mention]:
     title = headline_event(doc)
     if title is not None:
         occasions.append(title)
-    return found + _short_forms(occasions)
+    longer = [m for m in found + occasions if m.type is EntityType.EVENT and len(m.name.split()) > 1]
+    return found + [_short_form(m, longer) for m in occasions]
 
 
-def _head_key(name: str) -> str:
-    """The last word of a name without a definite ending: "Xs ledningskonferens" -> "ledningskonferens"."""
-    word = name.split()[-1].lower() if name.split() else ""
-    return re.sub(r"(?:en|et|a|n|t)$", "", word) if len(word) > 6 else word
+def _stem(word: str) -> str:
+    """A word without its definite ending: "arbeidsverkstaden" -> "arbeidsverkstad"."""
+    word = word.lower().strip("«»\"”“,.:;")
+    return re.sub(r"(?:ene|ane|en|et|a|n|t)$", "", word).rstrip("e") if len(word) > 6 else word
 
 
-def _short_forms(events: list[Mention]) -> list[Mention]:
-    """A one-word compound that repeats the head of a longer event name in the same text names
-    that event ("Ledningskonferensen" after "Regionförbundet Xs ledningskonferens")."""
-    longer = [e for e in events if len(e.name.split()) > 1]
-    out = []
-    for e in events:
-        if len(e.name.split()) == 1:
-            owner = next((o for o in longer if _head_key(o.name) == _head_key(e.name)), None)
-            if owner is not None:
-                e = Mention(e.doc_id, e.start, e.end, e.type, e.surface, owner.name, e.source, e.attrs, rule=e.rule)
-        out.append(e)
-    return out
+def _short_form(event: Mention, longer: list[Mention]) -> Mention:
+    """A one-word compound that repeats the first or last word of a longer event name in the
+    same text is that event's short, definite form: "Ledningskonferensen" after "Xs
+    ledningskonferens", "Arbeidsverkstaden" after "arbeidsverkstad om …"."""
+    if len(event.name.split()) != 1:
+        return event
+    key = _stem(event.name)
+    owner = next((o for o in longer if key in {_stem(o.name.split()[0]), _stem(o.name.split()[-1])}), None)
+    if owner is None:
+        return event
+    return Mention(event.doc_id, event.start, event.end, event.type, event.surface, owner.name, event.source,
+                   event.attrs, rule="event.short-form")
 
 
 def acronym_aliases(doc: Document, named: list[Mention]) -> list[Mention]:

@@ -22,7 +22,10 @@ _CAPITALISED = re.compile(rf"(?<![\w-])[{_UPPER}][{_LOWER}{_UPPER}-]*[{_LOWER}]"
 _YEAR = re.compile(r"[ \t]+((?:19|20)\d\d)\b(?![.,]\d)")
 # Words ending like an event noun that are not events ("konkurs" is a bankruptcy).
 _NOT_EVENTS = frozenset({"konkurs", "diskurs", "ekskurs", "innsamling", "innsamlingen", "innsamlinga",
-                         "oppsamling", "forsamlingshus"})
+                         "oppsamling", "forsamlingshus",
+                         # assemblies that are organisations, not events
+                         "storting", "stortinget", "sameting", "sametinget", "fylkesting", "fylkestinget",
+                         "lagting", "lagtinget", "odelsting", "odelstinget", "folketing", "folketinget"})
 _TIME_LINE = re.compile(r"^\s*(?:kl\.?\s*)?\d{1,2}(?:[.:]\s?\d{2})(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?\b", re.I | re.M)
 _MONTHS = (r"(?:januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember|"
            r"january|march|may|june|july|october|december|januari|februari|maj|augusti|marts|"
@@ -62,7 +65,7 @@ def compound_events(doc: Document) -> list[Mention]:
     found = []
     for m in _CAPITALISED.finditer(text):
         word = m.group(0)
-        if not compound_event_word(word, prof):
+        if not compound_event_word(word, prof) or _after_capitalised(text, m.start()):
             continue
         end = m.end()
         year = _YEAR.match(text, end)
@@ -71,6 +74,17 @@ def compound_events(doc: Document) -> list[Mention]:
         found.append(Mention(doc.id, m.start(), end, EntityType.EVENT, text[m.start():end], text[m.start():end],
                              SOURCE, rule="event.compound"))
     return found
+
+
+_PREVIOUS_WORD = re.compile(rf"([{_UPPER}][\w-]*)[ \t]+$")
+
+
+def _after_capitalised(text: str, start: int) -> bool:
+    """Does a first name stand right before ``start`` ("Thomas Jesting" is a surname)?"""
+    from .lexicon import first_names
+
+    before = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    return before is not None and before.group(1) in first_names()
 
 
 @lru_cache(maxsize=16)
@@ -91,6 +105,8 @@ def owned_events(doc: Document) -> list[Mention]:
     found = []
     for m in _owned_pattern(prof.event_heads).finditer(text):
         s, e = m.span(1)
+        if not compound_event_word(text[s:e].split()[-1], prof):
+            continue  # "Xs konferansen": a generic reference, not a name
         found.append(Mention(doc.id, s, e, EntityType.EVENT, text[s:e], text[s:e], SOURCE, rule="event.owned"))
     return found
 

@@ -7,6 +7,7 @@ from collections import Counter
 from ....input.document import Document
 from ...types import EntityType, Mention, RelationKind
 from .initiatives import cue_type
+from .occasions import is_programme
 from .relations import Relations
 
 
@@ -57,15 +58,23 @@ def participation(doc: Document, mentions: list[Mention], list_lines: list[tuple
             chosen = [dominant] + [c for c in chosen if c.type is EntityType.INITIATIVE]
         for target in chosen:
             for actor in listed:
-                out.add(RelationKind.PARTICIPATES_IN, actor, target, actor.start, actor.end)
+                out.add(RelationKind.PARTICIPATES_IN, actor, target, actor.start, actor.end, rule="participation.list")
     # Hosts, partners and speakers, in sentences that say so.
     from ...sentences import SentenceIndex
 
     sentences = SentenceIndex(text)
     ordered = sorted(events + initiatives, key=lambda t: t.start)
+    page_event = next((t for t in events if t.rule == "event.headline"), None)
+    programme = is_programme(doc)
     for actor in actors:
         s, e = sentences.containing(actor.start, actor.end)
         if actor.type is EntityType.PERSON and len(actor.name.split()) < 2:
+            continue
+        if actor.type is EntityType.PERSON and programme:
+            # A programme page lists the speakers of its own event; items on its agenda
+            # ("15.45 Landsmøte") are not events they speak at.
+            if page_event is not None and not _in_byline(text, actor):
+                out.add(RelationKind.PARTICIPATES_IN, actor, page_event, s, e, rule="participation.programme-speaker")
             continue
         in_sentence = [t for t in ordered if s <= t.start < e and not (t.start <= actor.start < t.end)]
         if actor.type is not EntityType.PERSON:
@@ -75,11 +84,11 @@ def participation(doc: Document, mentions: list[Mention], list_lines: list[tuple
             if named_initiative:
                 # Named in the same sentence as an initiative, the actor is part of it, unless it pays for it.
                 for target in named_initiative:
-                    out.add(RelationKind.PARTICIPATES_IN, actor, target, s, e)
+                    out.add(RelationKind.PARTICIPATES_IN, actor, target, s, e, rule="participation.named-with-initiative")
                 continue
             if _PARTNER_CUES.search(text, s, e) and in_sentence:
                 for target in in_sentence:
-                    out.add(RelationKind.PARTICIPATES_IN, actor, target, s, e)
+                    out.add(RelationKind.PARTICIPATES_IN, actor, target, s, e, rule="participation.partner-cue")
                 continue
             # "Med på laget er UiO, OsloMet og NTNU": partners of the project the text is about.
             anaphor = _GENERIC_TARGET.search(text, s, e)
@@ -87,16 +96,29 @@ def participation(doc: Document, mentions: list[Mention], list_lines: list[tuple
                 wanted = cue_type(anaphor.group(0)) if anaphor else EntityType.INITIATIVE
                 target = _dominant(ordered, wanted, actor.start)
                 if target is not None:
-                    out.add(RelationKind.PARTICIPATES_IN, actor, target, s, e)
+                    out.add(RelationKind.PARTICIPATES_IN, actor, target, s, e, rule="participation.team-cue")
                 continue
             if not _HOSTING.search(text, s, e):
                 continue
-        elif not (_SPEAKER_CUES.search(text, s, e) or _HOSTING.search(text, s, e)):
+        else:
+            # People speak at, or attend, events; they join an initiative only where the text says so.
+            person_targets = [t for t in in_sentence if t.type is EntityType.EVENT]
+            if not person_targets and _PARTNER_CUES.search(text, s, e):
+                person_targets = [t for t in in_sentence if t.type is EntityType.INITIATIVE]
+            if person_targets:
+                out.add(RelationKind.PARTICIPATES_IN, actor, person_targets[0], s, e, rule="participation.person-in-sentence")
+                continue
+            occasion = page_event or _target([], ordered, actor.start)
+            if occasion is None:
+                continue
             # In a report about an occasion, the people it names took part, except its
             # authors (bylines) and people only quoted or cited.
             if _in_byline(text, actor) or _CITED.search(text, max(s, actor.start - 40), actor.start):
                 continue
-        out.add(RelationKind.PARTICIPATES_IN, actor, _target(in_sentence, ordered, actor.start) or main, s, e)
+            out.add(RelationKind.PARTICIPATES_IN, actor, occasion, s, e, rule="participation.report-person")
+            continue
+        out.add(RelationKind.PARTICIPATES_IN, actor, _target(in_sentence, ordered, actor.start) or main, s, e,
+                rule="participation.host")
 
 
 _CITED = re.compile(r"\b(?:sitat\w*\s+(?:fra|frå|av)|ifølge|ifølgje|skrev|skriver|forfatter\w*)\s+(?:\w+\s+){0,2}$", re.I)

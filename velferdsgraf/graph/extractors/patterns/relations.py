@@ -28,9 +28,9 @@ class Relations:
     mentions: list[Mention] = field(default_factory=list)
 
     def add(self, kind: RelationKind, subject: Mention, obj: Mention | None, start: int, end: int,
-            role: Mention | None = None) -> None:
-        """Record one relation read from ``text[start:end]``."""
-        self.relations.append(Relation(kind, subject, obj, Evidence(self.doc.id, start, end), role, SOURCE))
+            role: Mention | None = None, rule: str = "") -> None:
+        """Record one relation read from ``text[start:end]`` by the rule ``rule`` (an id of rules.tsv)."""
+        self.relations.append(Relation(kind, subject, obj, Evidence(self.doc.id, start, end), role, SOURCE, rule=rule))
 
 
 class MentionIndex:
