@@ -205,7 +205,9 @@ def stats(graph_file: Path) -> None:
 @extractors_option
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--show-errors", is_flag=True, help="List the false positives and negatives.")
-def eval_command(gold_dir: Path, reports: tuple[Path, ...], extractors: str, fmt: str, show_errors: bool) -> None:
+@click.option("--by-rule", is_flag=True, help="Also score each extraction rule: relations stated, confirmed, precision.")
+def eval_command(gold_dir: Path, reports: tuple[Path, ...], extractors: str, fmt: str, show_errors: bool,
+                 by_rule: bool) -> None:
     """Score the graph built from REPORTS against the gold annotations in GOLD_DIR."""
     import json
 
@@ -218,10 +220,22 @@ def eval_command(gold_dir: Path, reports: tuple[Path, ...], extractors: str, fmt
             click.echo(f"warning: no gold file {doc.id}.json in {gold_dir}; its findings count as errors", err=True)
     gold = load_gold(gold_dir, stems=stems)
     report = score(result.graph, gold)
+    rules = None
+    if by_rule:
+        from .graph.rule_scores import format_rule_scores, rule_scores
+
+        rules = rule_scores(result.graph, report)
     if fmt == "json":
-        click.echo(json.dumps(report_to_json(report, show_errors), ensure_ascii=False, indent=2))
+        data = report_to_json(report, show_errors)
+        if rules is not None:
+            data["rules"] = [{"rule": r.rule, "category": r.category, "items": r.items, "correct": r.correct,
+                              "precision": r.precision} for r in rules]
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         click.echo(format_report(report, show_errors))
+        if rules is not None:
+            click.echo("")
+            click.echo(format_rule_scores(rules))
 
 
 def _register_ner_commands() -> None:

@@ -113,6 +113,8 @@ class _Builder:
             if doc.date:
                 g.add((node, DCTERMS.date, Literal(doc.date)))
             g.add((node, PROV.wasDerivedFrom, evidence))
+            if rel.rule:
+                g.add((node, VG.rule, Literal(rel.rule)))
             return
         assert obj is not None
         predicate = _PREDICATES[rel.kind]
@@ -124,6 +126,8 @@ class _Builder:
         g.add((statement, RDF.predicate, predicate))
         g.add((statement, RDF.object, o))
         g.add((statement, PROV.wasDerivedFrom, evidence))
+        if rel.rule:
+            g.add((statement, VG.rule, Literal(rel.rule)))
 
 
     def event_dates(self, doc: Document, extraction: Extraction, sentences: SentenceIndex,

@@ -337,6 +337,8 @@ class CategoryScore:
     tp: int
     false_positives: tuple[str, ...] = ()
     false_negatives: tuple[str, ...] = ()
+    # Indices of the graph items (in the scorer's sorted order) that matched a gold item.
+    matched: frozenset[int] = field(default=frozenset(), compare=False, repr=False)
 
     @property
     def fp(self) -> int:
@@ -451,7 +453,7 @@ def score(graph: Graph, gold: Gold) -> EvalReport:
     tokens = _TokenMap(graph, matched)
     scores.append(_score_roles(graph, gold, tokens))
     for cat in PAIR_CATEGORIES:
-        scores.append(_score_pairs(cat, _graph_pairs(graph, cat), gold.pairs[cat], tokens))
+        scores.append(_score_pairs(cat, graph_pairs(graph, cat), gold.pairs[cat], tokens))
     return EvalReport(tuple(scores), gold.files, gold.warnings)
 
 
@@ -521,6 +523,7 @@ def _result(cat: str, graph_items: Sequence[str], gold_items: Sequence[str],
         cat, len(gold_items), len(graph_items), len(match),
         tuple(sorted(x for i, x in enumerate(graph_items) if i not in match)),
         tuple(sorted(x for i, x in enumerate(gold_items) if i not in hit)),
+        frozenset(match),
     )
 
 
@@ -561,7 +564,7 @@ def _endpoint_weight(graph_tokens: frozenset[str], gold: GoldEndpoint) -> int:
     return 2 if any(t.startswith("E:") for t in common) else 1
 
 
-def _graph_pairs(graph: Graph, cat: str) -> list[tuple[Node, Node]]:
+def graph_pairs(graph: Graph, cat: str) -> list[tuple[Node, Node]]:
     """The graph's (subject, object) pairs of one pair category, deduplicated and sorted."""
     if cat == "located_in":
         return sorted(set(graph.subject_objects(VG.locatedIn)))
@@ -595,7 +598,7 @@ def _score_pairs(cat: str, items: Sequence[tuple[Node, Node]], golds: Sequence[G
 
 
 @dataclass(frozen=True)
-class _GraphRole:
+class GraphRole:
     """A graph membership's content: memberships with equal content count once."""
 
     person: Node | None
@@ -603,18 +606,18 @@ class _GraphRole:
     organisation: Node | None
 
 
-def _graph_roles(graph: Graph) -> list[_GraphRole]:
+def graph_roles(graph: Graph) -> list[GraphRole]:
     """Every org:Membership as (member, role labels, organisation or None), deduplicated."""
     out = set()
     for m in graph.subjects(RDF.type, ORG.Membership):
         person = min(graph.objects(m, ORG.member), default=None)
         org = min(graph.objects(m, ORG.organization), default=None)
         labels = sorted({x for r in graph.objects(m, ORG.role) for x in _labels(graph, r)})
-        out.add(_GraphRole(person, tuple(labels), org))
+        out.add(GraphRole(person, tuple(labels), org))
     return sorted(out, key=lambda r: (str(r.person), r.roles, str(r.organisation)))
 
 
-def _role_weight(item: _GraphRole, gold: GoldRole, tokens: _TokenMap) -> int:
+def _role_weight(item: GraphRole, gold: GoldRole, tokens: _TokenMap) -> int:
     """0 when the membership does not match the gold role, else a preference weight."""
     wp = _endpoint_weight(tokens(item.person), gold.person)
     exact = any(normalise_name(r) == normalise_name(gold.role) for r in item.roles)
@@ -629,7 +632,7 @@ def _role_weight(item: _GraphRole, gold: GoldRole, tokens: _TokenMap) -> int:
 
 def _score_roles(graph: Graph, gold: Gold, tokens: _TokenMap) -> CategoryScore:
     """Match memberships to gold roles: person, role title (prefix/suffix rule), organisation."""
-    items = _graph_roles(graph)
+    items = graph_roles(graph)
     by_token: dict[str, list[int]] = defaultdict(list)
     for j, g in enumerate(gold.roles):
         for t in g.person.tokens:

@@ -43,6 +43,7 @@ class VG(DefinedNamespace):
     sentence: URIRef  # evidence -> the sentence text
     startOffset: URIRef  # evidence -> first character of the sentence in the report text
     endOffset: URIRef  # evidence -> one past the last character of the sentence
+    rule: URIRef  # membership or statement -> id of the extraction rule that stated it
 
     # collaboration (derived from participatesIn and memberOf; graph/collaboration.py)
     Collaboration: URIRef  # two actors and the contexts they share

@@ -132,21 +132,21 @@ def role_relations(doc: Document, persons: list[Mention], titles: list[Title], i
 
     implied = implied or {}
 
-    def state(person: Mention, groups: list[_Group], start: int, end: int) -> None:
+    def state(person: Mention, groups: list[_Group], start: int, end: int, rule: str) -> None:
         for group in groups:
             if not group.orgs and all(t.start in implied for t in group.titles):
                 group.orgs = [implied[group.titles[0].start]]
             for title in group.titles:
                 used.add(title.start)
                 if not group.orgs:
-                    out.add(RelationKind.MEMBERSHIP, person, None, start, end, role(title))
+                    out.add(RelationKind.MEMBERSHIP, person, None, start, end, role(title), rule=rule)
                 for org in group.orgs:
                     if title.label.lower().startswith("nav-") and org.type is EntityType.MUNICIPALITY:
                         office = _nav_office(doc, title, org, index)
-                        out.add(RelationKind.MEMBERSHIP, person, office, start, end, role(title))
-                        out.add(RelationKind.AFFILIATION, person, org, start, end)
+                        out.add(RelationKind.MEMBERSHIP, person, office, start, end, role(title), rule=rule)
+                        out.add(RelationKind.AFFILIATION, person, org, start, end, rule="affiliation.nav-title")
                         continue
-                    out.add(RelationKind.MEMBERSHIP, person, org, start, end, role(title))
+                    out.add(RelationKind.MEMBERSHIP, person, org, start, end, role(title), rule=rule)
 
     ordered = sorted(persons, key=lambda p: p.start)
     pending_orgs: dict[Mention, Mention] = {}
@@ -154,16 +154,16 @@ def role_relations(doc: Document, persons: list[Mention], titles: list[Title], i
         nxt = _skip(_AFTER_NAME, text, person.end)
         if nxt is not None and nxt in by_start and nxt not in used:
             groups, end = title_chain(text, nxt, by_start, index)
-            state(person, groups, person.start, end)
+            state(person, groups, person.start, end, "role.name-then-title")
         nxt = _skip(_FROM, text, person.end)
         if nxt is not None:
             orgs, end = org_list(text, nxt, index)
             for org in orgs:
-                out.add(RelationKind.AFFILIATION, person, org, person.start, end)
+                out.add(RelationKind.AFFILIATION, person, org, person.start, end, rule="affiliation.from")
             # "Overlege Ola Torsvik og sjukepleiar Randi Nordanger frå Haukeland": both are from there.
             for partner in _coordinated_before(text, person, ordered, by_start):
                 for org in orgs:
-                    out.add(RelationKind.AFFILIATION, partner, org, partner.start, end)
+                    out.add(RelationKind.AFFILIATION, partner, org, partner.start, end, rule="affiliation.from-coordinated")
                     pending_orgs.setdefault(partner, org)
     # Titles before names: "statssekretær Paul Chaffey", "NAV-leder i Oppegård kommune, Tone Skjelbostad".
     person_at = {p.start: p for p in ordered}
@@ -187,18 +187,18 @@ def role_relations(doc: Document, persons: list[Mention], titles: list[Title], i
             if not groups[0].orgs and after is not None and text[person.end:after].split()[0] in {"i", "ved", "hos", "fra", "frå"}:
                 groups[0].orgs, end = org_list(text, after, index)
                 end = max(end, person.end)
-            state(person, groups, title.start, end)
+            state(person, groups, title.start, end, "role.title-then-name")
     for i, rel in enumerate(out.relations):
         if rel.kind is RelationKind.MEMBERSHIP and rel.object is None and rel.subject in pending_orgs:
             out.relations[i] = Relation(rel.kind, rel.subject, pending_orgs[rel.subject], rel.evidence, rel.role,
-                                        rel.source)
+                                        rel.source, rule=rel.rule + "+from-coordinated")
     # "Hun er matematiker og teknologiinvestor": the last person named before.
     for m in _PRONOUN_IS.finditer(text):
         if m.end() in by_start and m.end() not in used:
             before = [p for p in ordered if p.end <= m.start() and len(p.name.split()) >= 2]
             if before and m.start() - before[-1].end < 400:
                 groups, end = title_chain(text, m.end(), by_start, index)
-                state(before[-1], groups, m.start(), end)
+                state(before[-1], groups, m.start(), end, "role.pronoun-is")
 
 
 _FRONTED_FROM = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:Fra|Frå)\s+")
@@ -222,10 +222,11 @@ def fronted_affiliations(doc: Document, index: MentionIndex, out: Relations) -> 
         stated = {(r.subject, r.kind) for r in out.relations}
         for i, rel in enumerate(out.relations):
             if rel.kind is RelationKind.MEMBERSHIP and rel.object is None and rel.subject in persons:
-                out.relations[i] = Relation(rel.kind, rel.subject, org, rel.evidence, rel.role, rel.source)
+                out.relations[i] = Relation(rel.kind, rel.subject, org, rel.evidence, rel.role, rel.source,
+                                            rule=rel.rule + "+fronted-from")
         for person in persons:
             if (person, RelationKind.AFFILIATION) not in stated:
-                out.add(RelationKind.AFFILIATION, person, org, start, end)
+                out.add(RelationKind.AFFILIATION, person, org, start, end, rule="affiliation.fronted-from")
 
 
 def _coordinated_before(text: str, person: Mention, ordered: list[Mention], titles: dict[int, Title]) -> list[Mention]:
@@ -263,8 +264,8 @@ def located_in(mentions: list[Mention], out: Relations) -> None:
     for org in orgs:
         for muni in munis:
             if org.start <= muni.start and muni.end <= org.end and (org.start, org.end) != (muni.start, muni.end):
-                out.add(RelationKind.LOCATED_IN, org, muni, org.start, org.end)
+                out.add(RelationKind.LOCATED_IN, org, muni, org.start, org.end, rule="located-in.place-in-name")
         if org.attr("implicit"):
             for muni in munis:
                 if muni.end == org.end:
-                    out.add(RelationKind.LOCATED_IN, org, muni, org.start, org.end)
+                    out.add(RelationKind.LOCATED_IN, org, muni, org.start, org.end, rule="located-in.implicit-office")
