@@ -96,6 +96,16 @@ def _typed(text: str, start: int, end: int) -> EntityType | None:
     return None
 
 
+_OCCASION_WORD = re.compile(r"\b[a-zæøåäö]*(?:" + "|".join(_EVENT_HEADS) + r")(?:en|et|a)?\b", re.I)
+
+
+def _names_occasion(name: str) -> bool:
+    """Does a quoted title describe itself as an occasion ("X – en dagskonferanse om …")?"""
+    words = name.split()
+    return any(_OCCASION_WORD.fullmatch(w.strip(",.:;–-")) for w in words[1:]) and \
+        bool(re.search(r"\s[-–—:]\s|,\s(?:en|ei|et|ein|eit)\s", name))
+
+
 def find_initiatives_and_events(doc: Document) -> list[Mention]:
     """Initiative and event names the text marks as such."""
     text = doc.text
@@ -109,6 +119,8 @@ def find_initiatives_and_events(doc: Document) -> list[Mention]:
         etype = _typed(text, m.start(), m.end())
         if etype is None and " " in name:
             etype = cue_type(name.split()[0])  # «Læringsnettverk Leve hele livet»
+        if etype is None and " " in name and _names_occasion(name):
+            etype = EntityType.EVENT  # «Fremtidsdagen – en fagkonferanse om …»
         if etype is not None:
             s += len(text[s:e]) - len(text[s:e].lstrip())
             found.append(Mention(doc.id, s, s + len(name), etype, name, name, SOURCE))

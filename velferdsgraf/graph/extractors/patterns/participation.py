@@ -102,12 +102,6 @@ def participation(doc: Document, mentions: list[Mention], list_lines: list[tuple
                 continue
         else:
             # People speak at, or attend, events; they join an initiative only where the text says so.
-            person_targets = [t for t in in_sentence if t.type is EntityType.EVENT]
-            if not person_targets and _PARTNER_CUES.search(text, s, e):
-                person_targets = [t for t in in_sentence if t.type is EntityType.INITIATIVE]
-            if person_targets:
-                out.add(RelationKind.PARTICIPATES_IN, actor, person_targets[0], s, e, rule="participation.person-in-sentence")
-                continue
             occasion = page_event or _target([], ordered, actor.start)
             if occasion is None:
                 continue
