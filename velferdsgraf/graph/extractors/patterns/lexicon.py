@@ -108,12 +108,24 @@ def first_names() -> frozenset[str]:
 
 def is_title_word(word: str) -> bool:
     """Is ``word`` a title or a compound of one ("seksjonsleder", "NAV-leder")?"""
+    from .profiles import title_words
+
     lower = word.lower()
     if lower in NOT_TITLES:
         return False
-    if lower in TITLES:
+    titles, heads, _ = title_words()
+    if lower in TITLES or lower in titles:
         return True
+    heads = TITLE_HEADS + heads
     if "-" in lower:
         head = lower.rsplit("-", 1)[1]
-        return bool(head) and (head in TITLES or any(head.endswith(h) for h in TITLE_HEADS))
-    return any(lower.endswith(h) and len(lower) > len(h) + 2 for h in TITLE_HEADS)
+        return bool(head) and (head in TITLES or head in titles or any(head.endswith(h) for h in heads))
+    return any(lower.endswith(h) and len(lower) > len(h) + 2 for h in heads)
+
+
+def is_title_prefix(word: str) -> bool:
+    """Is ``word`` a first word that needs a title after it ("daglig", "tidligere", "vice")?"""
+    from .profiles import title_words
+
+    lower = word.lower()
+    return lower in TITLE_PREFIXES or lower in title_words()[2]

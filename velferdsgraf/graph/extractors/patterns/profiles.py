@@ -15,6 +15,7 @@ LANGUAGES = ("nb", "nn", "da", "sv")
 # Whose words a document of each language also reads; None (unknown) reads them all.
 _RELATED = {"nb": ("nn", "da"), "nn": ("nb",), "da": ("nb",), "sv": ("da",)}
 _FIELDS = ("event_heads", "headline_event_heads", "headline_prefixes", "programme_labels", "clause_verbs")
+_TITLE_FIELDS = ("titles", "title_heads", "title_prefixes")
 
 
 @dataclass(frozen=True)
@@ -54,3 +55,18 @@ def profile(language: str | None) -> LanguageProfile:
         programme_labels=frozenset(merged["programme_labels"]),
         clause_verbs=frozenset(merged["clause_verbs"]),
     )
+
+
+@lru_cache(maxsize=1)
+def title_words() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
+    """Titles, compound title heads and title prefixes of every profile, lower case.
+
+    Titles are read in every language at once: a bokmål page lists Swedish guests with their
+    own titles ("ordförande", "VD"), and a title word is rarely anything else.
+    """
+    merged: dict[str, set[str]] = {f: set() for f in _TITLE_FIELDS}
+    for lang in LANGUAGES:
+        for f in _TITLE_FIELDS:
+            merged[f].update(w.lower() for w in _raw(lang).get(f, []))
+    return (frozenset(merged["titles"]), tuple(sorted(merged["title_heads"], key=lambda w: (-len(w), w))),
+            frozenset(merged["title_prefixes"]))

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import TITLE_PREFIXES, is_title_word
+from .lexicon import is_title_prefix, is_title_word
 from .text import Token
 
 _QUALIFIER_STOP = frozenset(
@@ -41,7 +41,7 @@ def find_titles(text: str, tokens: list[Token]) -> list[Title]:
             i += 1
             continue
         start_i = i
-        if tok.lower in TITLE_PREFIXES and i + 1 < len(tokens) and is_title_word(tokens[i + 1].text):
+        if is_title_prefix(tok.lower) and i + 1 < len(tokens) and is_title_word(tokens[i + 1].text):
             i += 1
         definite = _definite_title(tokens, i)
         if definite:
@@ -52,7 +52,7 @@ def find_titles(text: str, tokens: list[Token]) -> list[Title]:
             titles.append(Title(tokens[i].start, tokens[i].end, tokens[i].text))
             i += 1
             continue
-        if not is_title_word(tokens[i].text) or tokens[i].lower in TITLE_PREFIXES:
+        if not is_title_word(tokens[i].text) or is_title_prefix(tokens[i].lower):
             i = start_i + 1
             continue
         end_i = i + 1
