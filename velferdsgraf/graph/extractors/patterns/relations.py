@@ -187,6 +187,12 @@ def role_relations(doc: Document, persons: list[Mention], titles: list[Title], i
             if not groups[0].orgs and after is not None and text[person.end:after].split()[0] in {"i", "ved", "hos", "fra", "frå"}:
                 groups[0].orgs, end = org_list(text, after, index)
                 end = max(end, person.end)
+            # Programme lines: "Ordfører Kari Nordmann, X kommune" — the place closes the line or clause.
+            if not groups[0].orgs:
+                comma = _skip(re.compile(r"\s*,\s*"), text, person.end)
+                orgs, org_end = org_list(text, comma, index) if comma is not None else ([], person.end)
+                if orgs and re.match(r"\s*(?:$|\n|[,.;)]|\s(?:og|and|och)\s)", text[org_end:org_end + 6]):
+                    groups[0].orgs, end = orgs, org_end
             state(person, groups, title.start, end, "role.title-then-name")
     for i, rel in enumerate(out.relations):
         if rel.kind is RelationKind.MEMBERSHIP and rel.object is None and rel.subject in pending_orgs:
