@@ -8,6 +8,7 @@ from typing import Protocol, runtime_checkable
 
 from ..errors import UnknownExtractorError
 from ..input.document import Document
+from .mention_checks import check_mention
 from .types import EntityType, Extraction, Mention, Relation
 
 # name -> "module:attribute", imported only when asked for (heavy models stay unloaded).
@@ -126,31 +127,6 @@ def _retype_listed(mentions: Sequence[Mention], text: str) -> list[Mention]:
     return result
 
 
-_GLUED_HEAD = re.compile(r"^\w*[a-zæøåäö](?=[A-ZÆØÅÄÖ][a-zæøåäö])")
-_GLUED_TAIL = re.compile(r"(?<=[a-zæøåäö])[A-ZÆØÅÄÖ][a-zæøåäö]+$")
-
-
-def unglue_person(mention: Mention) -> Mention | None:
-    """Cut labels that lost layout glued to a person's name: "OrdstyrerKari Nordmann" ->
-    "Kari Nordmann", "Kari NordmannFoto" -> "Kari Nordmann"; None when no name is left."""
-    if mention.type is not EntityType.PERSON:
-        return mention
-    start, end, surface = mention.start, mention.end, mention.surface
-    head = _GLUED_HEAD.match(surface)
-    if head:
-        start, surface = start + head.end(), surface[head.end():]
-    tail = _GLUED_TAIL.search(surface.split()[-1]) if surface.split() else None
-    if tail and len(surface.split()) > 1:
-        cut = len(surface.split()[-1]) - tail.start()
-        end, surface = end - cut, surface[:-cut]
-    if (start, end) == (mention.start, mention.end):
-        return mention
-    if len(surface.split()) < 2:
-        return None
-    return Mention(mention.doc_id, start, end, mention.type, surface, surface, mention.source, mention.attrs,
-                   rule=mention.rule)
-
-
 def settle_mentions(mentions: Sequence[Mention], text: str = "") -> list[Mention]:
     """Drop overlapping mentions that lose to a more trusted or longer one; sorted by offset."""
     ranked = sorted(
@@ -173,7 +149,7 @@ def extract(doc: Document, extractors: Sequence[str] = DEFAULT_EXTRACTORS) -> Ex
     result = Extraction(doc_id=doc.id)
     for name in extractors:
         result.extend(get_extractor(name).extract(doc, result))
-    renamed = {m: unglue_person(m) for m in result.mentions}
+    renamed = {m: check_mention(m, doc.text) for m in result.mentions}
     mentions = settle_mentions([u for u in renamed.values() if u is not None], doc.text)
     kept = set(mentions)
 

@@ -1,0 +1,84 @@
+"""Checks every mention passes before settling: labels glued to names cut off, persons that a
+list rule typed as organisations retyped, and shapes that are never organisations dropped."""
+from __future__ import annotations
+
+import re
+
+from .types import EntityType, Mention
+
+_GLUED_HEAD = re.compile(r"^\w*[a-zæøåäö](?=[A-ZÆØÅÄÖ][a-zæøåäö])")
+_GLUED_TAIL = re.compile(r"(?<=[a-zæøåäö])[A-ZÆØÅÄÖ][a-zæøåäö]+$")
+
+
+def unglue_person(mention: Mention) -> Mention | None:
+    """Cut labels that lost layout glued to a person's name: "OrdstyrerKari Nordmann" ->
+    "Kari Nordmann", "Kari NordmannFoto" -> "Kari Nordmann"; None when no name is left."""
+    if mention.type is not EntityType.PERSON:
+        return mention
+    start, end, surface = mention.start, mention.end, mention.surface
+    head = _GLUED_HEAD.match(surface)
+    if head:
+        start, surface = start + head.end(), surface[head.end():]
+    tail = _GLUED_TAIL.search(surface.split()[-1]) if surface.split() else None
+    if tail and len(surface.split()) > 1:
+        cut = len(surface.split()[-1]) - tail.start()
+        end, surface = end - cut, surface[:-cut]
+    if (start, end) == (mention.start, mention.end):
+        return mention
+    if len(surface.split()) < 2:
+        return None
+    return Mention(mention.doc_id, start, end, mention.type, surface, surface, mention.source, mention.attrs,
+                   rule=mention.rule)
+
+
+
+def _retyped(mention: Mention, etype: EntityType) -> Mention:
+    return Mention(mention.doc_id, mention.start, mention.end, etype, mention.surface, mention.name,
+                   mention.source, mention.attrs, rule=mention.rule)
+
+
+_LONE_CAPS = re.compile(r"^[A-ZÆØÅÄÖ]{6,}$")
+_COMPANY_TAIL = re.compile(r"/S\b")
+
+
+def _line_of(text: str, start: int, end: int) -> str:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return text[line_start:len(text) if line_end < 0 else line_end]
+
+
+def check_organisation(mention: Mention, text: str) -> Mention | None:
+    """An organisation mention as it should stand: retyped to a person when it is a first name
+    and a surname ("Kari Nordmann" in a list), None when it is a title ("Vara", "X- og
+    Yminister"), a cut-off span ("Agrobusiness-, Motvind-"), or a model's guess at a heading
+    ("OPPSUMMERING", a single word alone on its line)."""
+    from .extractors.patterns.lexicon import first_names, is_title_word
+
+    words = mention.surface.split()
+    if not words:
+        return None
+    if 2 <= len(words) <= 3 and words[0] in first_names() and not mention.attr("gazetteer_id") \
+            and mention.source != "gazetteer" and all(w[:1].isalpha() for w in words):
+        return _retyped(mention, EntityType.PERSON)
+    if is_title_word(words[-1].strip("-")) and mention.source != "gazetteer":
+        return None
+    if mention.source != "ner":
+        return mention
+    if mention.surface.rstrip().endswith(("-", "&", ",")) or "," in mention.surface:
+        return None
+    if len(words) == 1 and (_LONE_CAPS.match(words[0]) or _line_of(text, mention.start, mention.end).strip() == words[0]):
+        return None
+    if _COMPANY_TAIL.match(text, mention.end):  # "Skibsplast A/S": the model stops at the slash
+        end = mention.end + 2
+        return Mention(mention.doc_id, mention.start, end, mention.type, text[mention.start:end],
+                       text[mention.start:end], mention.source, mention.attrs, rule=mention.rule)
+    return mention
+
+
+def check_mention(mention: Mention, text: str) -> Mention | None:
+    """The mention after every check (see unglue_person and check_organisation), or None."""
+    if mention.type is EntityType.PERSON:
+        return unglue_person(mention)
+    if mention.type is EntityType.ORGANISATION:
+        return check_organisation(mention, text)
+    return mention
