@@ -11,6 +11,7 @@ from .initiatives import acronym_aliases, find_initiatives_and_events, parenthes
 from .context import byline_units, context_organisations, place_prefixed_titles
 from .organisations import lexicon_organisations, listed_organisations, shaped_organisations, unit_organisations
 from .places import places_in_names
+from .programmes import compound_initiatives
 from .persons import find_persons, find_short_names
 from .participation import participation
 from .relations import (MentionIndex, Relations, fronted_affiliations, located_in,
@@ -48,6 +49,7 @@ class PatternExtractor:
         tokens = tokenize(text)
 
         named = _keep_new(find_initiatives_and_events(doc), known)
+        named += _keep_new(compound_initiatives(doc, known), known)
         listed, list_lines = listed_organisations(doc, known)
         orgs = _keep_new(listed, known)
         orgs += _keep_new([u for u in unit_organisations(doc, tokens, known) if not any(_overlaps(u, o) for o in orgs)],
