@@ -55,17 +55,17 @@ def compound_initiatives(doc: Document, known: list[Mention]) -> list[Mention]:
     place_spans = {(m.start, m.end) for m in known if m.type is EntityType.MUNICIPALITY}
     for m in _WORD.finditer(text):
         word = m.group(0)
-        if not programme_word(word, prof):
-            continue
         start, end = m.start(), m.end()
         adjective = _ADJECTIVE_BEFORE.search(text, max(0, start - 20), start)
-        if adjective and word[:1].islower():
-            start = adjective.start()
+        if adjective and word[:1].islower() and programme_word(word[:1].upper() + word[1:], prof):
+            start = adjective.start()  # "Nasjonalt velferdsteknologiprogram"
+        elif not programme_word(word, prof):
+            continue
         after = _PLACES_AFTER.match(text, end)
         if after and word[:1].isupper():
             names = re.findall(r"[A-ZÆØÅÄÖ][\wæøåäö-]+", after.group(0))
             places = [n for (s, e), n in zip(_spans(after, text), names) if (s, e) in place_spans or n in REGIONS]
-            if len(places) == len(names) and (len(names) >= 2 or not _definite(word)):
+            if not _definite(word) and (len(names) >= 2 or places):
                 end = after.end()  # "Helsefellesskap A, B og C": the places it covers
             elif len(names) == 1 and places:
                 end = after.end()  # "Helsefellesskapet Innlandet"
