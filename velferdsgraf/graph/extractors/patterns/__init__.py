@@ -10,6 +10,7 @@ from ...types import EntityType, Extraction, Mention
 from .initiatives import acronym_aliases, find_initiatives_and_events, parenthesised_aliases
 from .context import byline_units, context_organisations, place_prefixed_titles
 from .organisations import lexicon_organisations, listed_organisations, shaped_organisations, unit_organisations
+from .parties import party_affiliations
 from .places import places_in_names
 from .programmes import compound_initiatives
 from .persons import find_persons, find_short_names
@@ -90,6 +91,7 @@ class PatternExtractor:
         index = MentionIndex(mentions)
         role_relations(doc, persons, titles, index, out, implied)
         fronted_affiliations(doc, index, out)
+        party_affiliations(doc, persons, out)
         all_mentions = mentions + out.mentions
         located_in(all_mentions, out)
         participation(doc, all_mentions, list_lines, out)

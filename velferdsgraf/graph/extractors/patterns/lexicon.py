@@ -5,6 +5,8 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib.resources import files
 
+from .profiles import organisation_suffixes
+
 # Titles that stand alone (lower case). Compounds are recognised by TITLE_HEADS.
 TITLES = frozenset(
     """
@@ -56,7 +58,7 @@ ORG_SUFFIXES = (
     "styrelsen", "forvaltningen", "ministeriet", "universitet", "universitetet",
     "høgskole", "høyskole", "institutt", "sykehus", "sjukehus", "universitetssykehus",
     "universitetssjukehus",
-)
+) + organisation_suffixes()
 # Words that end an organisation name ("Posten Norge", "Lefdal Lager AS").
 ORG_TAILS = frozenset({"AS", "ASA", "SA", "HF", "IKS", "KF", "BA", "ANS", "DA", "Norge",
                        "Norway", "Noreg", "Danmark", "Sverige", "Sosiale", "RHF", "IKT"})

@@ -18,6 +18,12 @@ _FIELDS = ("event_heads", "initiative_heads", "headline_event_heads", "headline_
 _TITLE_FIELDS = ("titles", "title_heads", "title_prefixes")
 
 
+@lru_cache(maxsize=1)
+def organisation_suffixes() -> tuple[str, ...]:
+    """Endings of one-word organisation names in every profile ("Regionförbundet", "Sygehuset")."""
+    return tuple(sorted({w.lower() for lang in LANGUAGES for w in _raw(lang).get("org_suffixes", [])}))
+
+
 @dataclass(frozen=True)
 class LanguageProfile:
     """The word lists of one language (merged with its related languages), lower case."""
@@ -72,3 +78,14 @@ def title_words() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
             merged[f].update(w.lower() for w in _raw(lang).get(f, []))
     return (frozenset(merged["titles"]), tuple(sorted(merged["title_heads"], key=lambda w: (-len(w), w))),
             frozenset(merged["title_prefixes"]))
+
+
+def parties(language: str | None) -> dict[str, str]:
+    """Party abbreviations written after a politician's name ("(Ap)") and the party each names,
+    for the document's language (a Swedish "(S)" is not the Danish one)."""
+    own = language if language in LANGUAGES else "nb"
+    merged: dict[str, str] = {}
+    for lang in (own, *_RELATED[own]):
+        for abbreviation, name in _raw(lang).get("parties", {}).items():
+            merged.setdefault(abbreviation, name)
+    return merged

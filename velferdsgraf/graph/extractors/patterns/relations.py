@@ -14,7 +14,8 @@ _PLACES = (EntityType.ORGANISATION, EntityType.MUNICIPALITY)
 _PREP = re.compile(r"\s*(?:i|ved|hos|for|på|av|fra|frå|til|in|at)\s+")
 _ORG_JOIN = re.compile(r"\s*(?:,|og|og i|–|—|-)\s*")
 _TITLE_JOIN = re.compile(r"\s*(?:,\s*(?:og\s+)?|og\s+)")
-_AFTER_NAME = re.compile(r"\s*(?:,\s*(?:som\s+er\s+|som\s+)?|\(\s*|\s+som\s+er\s+|\s+)")
+_AFTER_NAME = re.compile(r"(?:[ \t]*\([A-ZÆØÅÄÖ][A-Za-zæøåäö]{0,3}\))?"  # a party: "Kari Nordmann (Sp), ordfører"
+                         r"\s*(?:,\s*(?:som\s+er\s+|som\s+)?|\(\s*|\s+som\s+er\s+|\s+)")
 _FROM = re.compile(r"\s+(?:fra|frå)\s+")
 _PRONOUN_IS = re.compile(r"\b(?:Hun|Han|Ho)\s+er\s+")
 
@@ -103,7 +104,7 @@ def title_chain(text: str, pos: int, titles: dict[int, Title], index: MentionInd
             if not orgs:
                 continue
             # A bare comma before an organisation only in bylines/parentheses: "rådgiver, enheten".
-            if pattern.pattern == r"\s*,\s*" and not re.match(r"\s*(?:\)|$|\n)", text[end:end + 2]):
+            if pattern.pattern == r"\s*,\s*" and not re.match(r"\s*(?:\)|$|\n|[-–—]\s)", text[end:end + 3]):
                 continue
             group.orgs, pos = orgs, end
             break
@@ -172,7 +173,7 @@ def role_relations(doc: Document, persons: list[Mention], titles: list[Title], i
             continue
         groups, end = title_chain(text, title.start, by_start, index)
         # "Prosjektleiar er Ingrid Sæle Bruvik", "statssekretær Paul Chaffey", "… i Lier, Morten Åsland"
-        nxt = _skip(re.compile(r"\s*,?\s*|\s+(?:er|var|blir|vert|blei)\s+"), text, end)
+        nxt = _skip(re.compile(r"\s*[,:]?\s*|\s+(?:er|var|blir|vert|blei)\s+"), text, end)
         if nxt is not None and nxt not in person_at:
             nxt = _skip(re.compile(r"\s+(?:er|var|blir|vert|blei)\s+"), text, end)
         if nxt is not None and nxt in person_at and len(groups) == 1:
