@@ -75,10 +75,26 @@ def check_organisation(mention: Mention, text: str) -> Mention | None:
     return mention
 
 
+def _organisation_word(word: str) -> bool:
+    from .extractors.patterns.lexicon import ORG_SUFFIXES
+
+    lower = word.lower()
+    return any(lower.endswith(s) and len(lower) > len(s) + 2 for s in ORG_SUFFIXES)
+
+
+def check_person(mention: Mention) -> Mention | None:
+    """A model's "person" whose first word is an organisation word ("Regionförbundet X") is an
+    organisation; labels glued to a name are cut off (unglue_person)."""
+    words = mention.surface.split()
+    if mention.source == "ner" and len(words) >= 2 and _organisation_word(words[0]):
+        return _retyped(mention, EntityType.ORGANISATION)
+    return unglue_person(mention)
+
+
 def check_mention(mention: Mention, text: str) -> Mention | None:
-    """The mention after every check (see unglue_person and check_organisation), or None."""
+    """The mention after every check (see check_person and check_organisation), or None."""
     if mention.type is EntityType.PERSON:
-        return unglue_person(mention)
+        return check_person(mention)
     if mention.type is EntityType.ORGANISATION:
         return check_organisation(mention, text)
     return mention

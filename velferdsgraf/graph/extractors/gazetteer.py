@@ -67,6 +67,12 @@ class _Match:
     reasons: set[str] = field(default_factory=set)
 
 
+# Agencies whose one-word names some writers put in lower case ("helsedirektoratet",
+# "forskingsrådet"): long enough and with an ending no common word has.
+_LOWERCASE_AGENCY = re.compile(r"^[a-zæøå]{5,}(?:direktoratet|departementet|tilsynet|forskningsrådet|forskingsrådet|"
+                               r"ombudet|etaten|styrelsen|myndigheten)$")
+
+
 def _fold_token(word: str) -> str:
     """Case- and dash-insensitive key of one token ("KS – X" matches "KS - X")."""
     return DASHES.get(word, word.casefold())
@@ -200,7 +206,7 @@ class GazetteerExtractor:
         out: list[_Match] = []
         i = 0
         while i < len(words):
-            if not words[i][:1].isupper():
+            if not words[i][:1].isupper() and not _LOWERCASE_AGENCY.match(words[i]):
                 i += 1
                 continue
             best: _Match | None = None
@@ -230,7 +236,7 @@ class GazetteerExtractor:
             bare = surface[:-1] if genitive else surface
             if exact and bare != form:
                 return None
-            if not exact and not surface[:1].isupper():
+            if not exact and not surface[:1].isupper() and not _LOWERCASE_AGENCY.match(surface):
                 return None
         # "KS’", "NAVs", "NAV's": the apostrophe belongs to the mention.
         nxt = last + 1

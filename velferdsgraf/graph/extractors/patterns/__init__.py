@@ -17,7 +17,7 @@ from .persons import find_persons, find_short_names
 from .participation import participation
 from .relations import (MentionIndex, Relations, fronted_affiliations, located_in,
                         role_relations)
-from .roles import find_titles
+from .roles import cut_before_mentions, find_titles
 from .text import tokenize
 
 __all__ = ["PatternExtractor"]
@@ -85,6 +85,7 @@ class PatternExtractor:
         titles = find_titles(text, tokens)
         titles = [t for t in titles if not any(m.start <= t.start < m.end for m in mentions
                                                if m.type is not EntityType.PERSON)]
+        titles = [cut_before_mentions(text, t, mentions) for t in titles]
         titles, implied = place_prefixed_titles(doc, titles)
         places += list(implied.values())
         mentions += list(implied.values())

@@ -119,3 +119,20 @@ def _ends_clause(text: str, tokens: list[Token], k: int) -> bool:
 def label_key(label: str) -> str:
     """Case-insensitive comparison key of a role label."""
     return re.sub(r"\s+", " ", label).casefold()
+
+
+_PREPOSITION_BEFORE = re.compile(r"\s+(?:i|ved|hos|for|på|til|av|in|vid|at)\s+$", re.I)
+
+
+def cut_before_mentions(text: str, title: "Title", mentions: "list") -> "Title":
+    """A title's qualifier stops where a named organisation or place begins: "jurist i
+    helsedirektoratet" is the title "jurist" in the organisation, not a longer title."""
+    inside = [m.start for m in mentions if title.start < m.start < title.end and m.type.value != "Person"]
+    if not inside:
+        return title
+    before = _PREPOSITION_BEFORE.search(text, title.start, min(inside))
+    end = before.start() if before else min(inside)
+    end = title.start + len(text[title.start:end].rstrip(" ,"))
+    if end <= title.start:
+        return title
+    return Title(title.start, end, _label(text[title.start:end]))
