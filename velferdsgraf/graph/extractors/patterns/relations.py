@@ -189,10 +189,11 @@ def role_relations(doc: Document, persons: list[Mention], titles: list[Title], i
                 groups[0].orgs, end = org_list(text, after, index)
                 end = max(end, person.end)
             # Programme lines: "Ordfører Kari Nordmann, X kommune" — the place closes the line or clause.
+            # and "tittel Navn (begge X kommune)": the place in a parenthesis after the name.
             if not groups[0].orgs:
-                comma = _skip(re.compile(r"\s*,\s*"), text, person.end)
+                comma = _skip(re.compile(r"\s*(?:,|\((?:begge|båe|både|alle|bægge|båda)?)\s*"), text, person.end)
                 orgs, org_end = org_list(text, comma, index) if comma is not None else ([], person.end)
-                if orgs and re.match(r"\s*(?:$|\n|[,.;)]|\s(?:og|and|och)\s)", text[org_end:org_end + 6]):
+                if orgs and re.match(r"\s*(?:$|\n|[,.;)]|\s(?:og|and|och)\s|\s[a-zæøåäö])", text[org_end:org_end + 6]):
                     groups[0].orgs, end = orgs, org_end
             state(person, groups, title.start, end, "role.title-then-name")
     for i, rel in enumerate(out.relations):

@@ -43,6 +43,9 @@ def find_titles(text: str, tokens: list[Token]) -> list[Title]:
         start_i = i
         if is_title_prefix(tok.lower) and i + 1 < len(tokens) and is_title_word(tokens[i + 1].text):
             i += 1
+        elif is_title_prefix(tok.lower + ".") and i + 2 < len(tokens) and tokens[i + 1].text == "." \
+                and is_title_word(tokens[i + 2].text):
+            i += 2  # "adm. direktør", "kst. kommunalsjef"
         definite = _definite_title(tokens, i)
         if definite:
             titles.append(Title(tokens[i].start, tokens[i].end, definite))
