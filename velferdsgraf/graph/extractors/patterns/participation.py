@@ -18,7 +18,8 @@ _SPEAKER_CUES = re.compile(
     r"sa|sier|seier|fortalte|forteller|innlegg|innleiing|presentasjon|debatt\w*)\b",
     re.I,
 )
-_HOSTING = re.compile(r"\b(?:inviterte|inviterer|invitert|arrangerte|arrangerer|arrangert|var vertskap|samlet|samla|"
+_HOSTING = re.compile(r"\b(?:inviterte|inviterer|invitert|arrangerte|arrangerer|arrangert|arrangør\w*|arrangør|"
+                      r"medarrangør\w*|arrangör\w*|arrangeret|var vertskap|samlet|samla|"
                       r"er vertskap|stod bak|sto bak|i regi av)\b", re.I)
 _LIST_CUE = re.compile(r"^\s*(?:deltakere|deltakarar|deltagere|deltok|påmeldte|deltakande)\b", re.I | re.M)
 
@@ -81,6 +82,12 @@ def participation(doc: Document, mentions: list[Mention], list_lines: list[tuple
             if _FUNDING.search(text, max(s, actor.start - 25), actor.start):
                 continue  # "har fått penger fra Husbanken": a funder, not a participant
             named_initiative = [t for t in in_sentence if t.type is EntityType.INITIATIVE]
+            if _ORGANISER.search(text, s, e) and (page_event or any(t.type is EntityType.EVENT for t in ordered)):
+                # "Arrangørar er A, B og C": organisers run the page's event.
+                hosted = next((t for t in in_sentence if t.type is EntityType.EVENT), None) or page_event \
+                    or _dominant(ordered, EntityType.EVENT, actor.start)
+                out.add(RelationKind.PARTICIPATES_IN, actor, hosted, s, e, rule="participation.organiser")
+                continue
             if named_initiative:
                 # Named in the same sentence as an initiative, the actor is part of it, unless it pays for it.
                 for target in named_initiative:
@@ -113,10 +120,14 @@ def participation(doc: Document, mentions: list[Mention], list_lines: list[tuple
                 continue
             out.add(RelationKind.PARTICIPATES_IN, actor, occasion, s, e, rule="participation.report-person")
             continue
-        out.add(RelationKind.PARTICIPATES_IN, actor, _target(in_sentence, ordered, actor.start) or main, s, e,
-                rule="participation.host")
+        # Hosts and organisers run events: the one in the sentence, else the page's own event.
+        hosted = next((t for t in in_sentence if t.type is EntityType.EVENT), None) or page_event \
+            or _target(in_sentence, ordered, actor.start) or main
+        out.add(RelationKind.PARTICIPATES_IN, actor, hosted, s, e, rule="participation.host")
 
 
+_ORGANISER = re.compile(r"\b(?:arrangør\w*|medarrangør\w*|arrangör\w*|arrangerer|arrangert|arrangerte|arrangeres|"
+                        r"arrangeret|i regi av|i samarbeid med|står bak|stod bak|sto bak)\b", re.I)
 _CITED = re.compile(r"\b(?:sitat\w*\s+(?:fra|frå|av)|ifølge|ifølgje|skrev|skriver|forfatter\w*)\s+(?:\w+\s+){0,2}$", re.I)
 _BYLINE_START = re.compile(r"^\s*(?:av|tekst|skrevet av|skrive av|foto|kontakt)\s*:?\s", re.I)
 
