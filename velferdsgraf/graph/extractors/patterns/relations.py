@@ -55,6 +55,19 @@ class MentionIndex:
         return None
 
 
+def _same_block(text: str, end: int, nxt: int) -> bool:
+    """May a title at ``nxt`` belong to a name ending at ``end``? Not across a paragraph break,
+    and across one line break only when the title's line is short (a programme or table
+    layout), not a sentence that opens with a title."""
+    gap = text[end:nxt]
+    if re.search(r"\n[ \t]*\n", gap):
+        return False
+    if "\n" not in gap:
+        return True
+    line_end = text.find("\n", nxt)
+    return len(text[nxt:len(text) if line_end < 0 else line_end].split()) <= 8
+
+
 def _skip(pattern: re.Pattern[str], text: str, pos: int) -> int | None:
     m = pattern.match(text, pos)
     return m.end() if m else None
@@ -153,7 +166,7 @@ def role_relations(doc: Document, persons: list[Mention], titles: list[Title], i
     pending_orgs: dict[Mention, Mention] = {}
     for person in ordered:
         nxt = _skip(_AFTER_NAME, text, person.end)
-        if nxt is not None and nxt in by_start and nxt not in used:
+        if nxt is not None and nxt in by_start and nxt not in used and _same_block(text, person.end, nxt):
             groups, end = title_chain(text, nxt, by_start, index)
             state(person, groups, person.start, end, "role.name-then-title")
         nxt = _skip(_FROM, text, person.end)
