@@ -79,7 +79,7 @@ def _compatible(a: Mention, b: Mention) -> bool:
 _DETERMINERS = frozenset({"Den", "Det", "De", "Denne", "Dette", "Disse", "En", "Ei", "Et", "Ein", "Eit"})
 
 
-def _plausible_model_mention(mention: Mention, text: str) -> bool:
+def plausible_model_mention(mention: Mention, text: str) -> bool:
     """Filter the model's guesses where rules know better: one capitalised word opening a
     sentence ("Innovasjon og …") is usually a common noun, and dates are not events."""
     if mention.source != "ner":
@@ -130,7 +130,7 @@ def _retype_listed(mentions: Sequence[Mention], text: str) -> list[Mention]:
 def settle_mentions(mentions: Sequence[Mention], text: str = "") -> list[Mention]:
     """Drop overlapping mentions that lose to a more trusted or longer one; sorted by offset."""
     ranked = sorted(
-        {m for m in _retype_listed(mentions, text) if _plausible_model_mention(m, text)},
+        {m for m in _retype_listed(mentions, text) if plausible_model_mention(m, text)},
         key=lambda m: (-PRECEDENCE.get(m.source, 0), -(m.end - m.start), m.start, m.type.value, m.name),
     )
     kept: list[Mention] = []

@@ -63,6 +63,10 @@ class PatternExtractor:
         persons = find_persons(doc, tokens, anchors)
         persons += [p for p in prior_persons if not any(_overlaps(p, q) for q in persons)
                     and not any(_overlaps(p, a) for a in anchors)]
+        # The model's persons that no rule found are anchors for the relation rules too, so a
+        # better model gives more relations; its other guesses stay gap-fillers.
+        persons += [p for p in model_persons(prior, text) if not any(_overlaps(p, q) for q in persons)
+                    and not any(_overlaps(p, a) for a in anchors)]
         orgs += context_organisations(doc, tokens, persons, known + orgs + named)
         orgs += byline_units(doc, known + orgs)
         anchors = known + orgs + named
@@ -98,6 +102,22 @@ class PatternExtractor:
         participation(doc, all_mentions, list_lines, out)
         new = orgs + named + places + [p for p in persons if p not in prior_persons] + out.mentions
         return Extraction(doc.id, new, out.relations)
+
+
+def model_persons(prior: Extraction | None, text: str) -> list[Mention]:
+    """The model's person mentions that pass the checks every mention passes before settling."""
+    from ...extract import plausible_model_mention
+    from ...mention_checks import check_mention
+
+    found = []
+    for m in (prior.mentions if prior else []):
+        if m.source != "ner" or m.type is not EntityType.PERSON:
+            continue
+        checked = check_mention(m, text)
+        if checked is not None and checked.type is EntityType.PERSON and plausible_model_mention(checked, text) \
+                and len(checked.name.split()) >= 2:
+            found.append(checked)
+    return found
 
 
 def _overlaps(a: Mention, b: Mention) -> bool:
