@@ -16,7 +16,7 @@ from .programmes import compound_initiatives
 from .persons import find_persons, find_short_names
 from .participation import participation
 from .relations import (MentionIndex, Relations, fronted_affiliations, located_in,
-                        role_relations)
+                        name_comma_affiliations, role_relations)
 from .roles import cut_before_mentions, find_titles
 from .text import tokenize
 
@@ -97,6 +97,7 @@ class PatternExtractor:
         role_relations(doc, persons, titles, index, out, implied)
         fronted_affiliations(doc, index, out)
         party_affiliations(doc, persons, out)
+        name_comma_affiliations(doc, persons, index, out)
         all_mentions = mentions + out.mentions
         located_in(all_mentions, out)
         participation(doc, all_mentions, list_lines, out)

@@ -11,12 +11,14 @@ from .roles import Title
 
 SOURCE = "patterns"
 _PLACES = (EntityType.ORGANISATION, EntityType.MUNICIPALITY)
-_PREP = re.compile(r"\s*(?:i|ved|hos|for|på|av|fra|frå|til|in|at)\s+")
+_PREP = re.compile(r"\s*(?:i|ved|hos|for|på|av|fra|frå|från|til|till|in|at|vid|för|af)\s+")
 _ORG_JOIN = re.compile(r"\s*(?:,|og|og i|–|—|-)\s*")
-_TITLE_JOIN = re.compile(r"\s*(?:,\s*(?:og\s+)?|og\s+)")
+_TITLE_JOIN = re.compile(r"\s*(?:,\s*(?:og\s+|och\s+)?(?:nå\s+|no\s+|nu\s+)?|og\s+|och\s+)")
 _AFTER_NAME = re.compile(r"(?:[ \t]*\([A-ZÆØÅÄÖ][A-Za-zæøåäö]{0,3}\))?"  # a party: "Kari Nordmann (Sp), ordfører"
-                         r"\s*(?:,\s*(?:som\s+er\s+|som\s+)?|\(\s*|\s+som\s+er\s+|\s+)")
-_FROM = re.compile(r"\s+(?:fra|frå)\s+")
+                         r"\s*(?:,\s*(?:som\s+er\s+|som\s+)?|\(\s*|\s+som\s+er\s+|"
+                         # "Kari Nordmann er ordfører i X", "… er nå direktør i Y"
+                         r"\s+(?:er|var|blir|ble|vart|blei|är|blev|bliver)\s+(?:nå\s+|no\s+|nu\s+)?(?:ny\s+|nye\s+)?|\s+)")
+_FROM = re.compile(r"\s+(?:fra|frå|från)\s+")
 _PRONOUN_IS = re.compile(r"\b(?:Hun|Han|Ho)\s+er\s+")
 
 
@@ -198,13 +200,14 @@ def role_relations(doc: Document, persons: list[Mention], titles: list[Title], i
                 groups[0].orgs = [owner]
             # "Forsker Maja Lindqvist ved Universitetet i Bergen": the organisation after the name.
             after = _skip(_PREP, text, person.end)
-            if not groups[0].orgs and after is not None and text[person.end:after].split()[0] in {"i", "ved", "hos", "fra", "frå"}:
+            if not groups[0].orgs and after is not None and text[person.end:after].split()[0] in {"i", "ved", "hos", "fra", "frå", "från", "vid", "af"}:
                 groups[0].orgs, end = org_list(text, after, index)
                 end = max(end, person.end)
             # Programme lines: "Ordfører Kari Nordmann, X kommune" — the place closes the line or clause.
             # and "tittel Navn (begge X kommune)": the place in a parenthesis after the name.
             if not groups[0].orgs:
-                comma = _skip(re.compile(r"\s*(?:,|\((?:begge|båe|både|alle|bægge|båda)?)\s*"), text, person.end)
+                comma = _skip(re.compile(r"(?:[ \t]*\([A-ZÆØÅÄÖ][A-Za-zæøåäö]{0,3}\))?"
+                                         r"\s*(?:,|\((?:begge|båe|både|alle|bægge|båda)?)\s*"), text, person.end)
                 orgs, org_end = org_list(text, comma, index) if comma is not None else ([], person.end)
                 if orgs and re.match(r"\s*(?:$|\n|[,.;)]|\s(?:og|and|och)\s|\s[a-zæøåäö])", text[org_end:org_end + 6]):
                     groups[0].orgs, end = orgs, org_end
@@ -222,7 +225,35 @@ def role_relations(doc: Document, persons: list[Mention], titles: list[Title], i
                 state(before[-1], groups, m.start(), end, "role.pronoun-is")
 
 
-_FRONTED_FROM = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:Fra|Frå)\s+")
+_NAME_COMMA = re.compile(r"(?:[ \t]*\([A-ZÆØÅÄÖ][A-Za-zæøåäö]{0,3}\))?[ \t]*,[ \t]*")
+_CLAUSE_END = re.compile(r"[ \t]*(?:$|\n|[,.;:)]|[-–—][ \t]|(?:og|och)[ \t])")
+
+
+def name_comma_affiliations(doc: Document, persons: list[Mention], index: MentionIndex, out: Relations) -> None:
+    """ "Per Olsen, Husbanken, og Lise Berg, NAV Hamar": an organisation right after a name
+    and a comma, closing the clause, is where the person works. A municipality counts only
+    on a short line (a programme or a caption), where it cannot be a place in a sentence."""
+    text = doc.text
+    stated = {r.subject for r in out.relations if r.kind in (RelationKind.MEMBERSHIP, RelationKind.AFFILIATION)
+              and r.object is not None}
+    for person in persons:
+        if person in stated or len(person.name.split()) < 2:
+            continue
+        comma = _NAME_COMMA.match(text, person.end)
+        if comma is None:
+            continue
+        org = index.at(comma.end(), _PLACES)
+        if org is None or not _CLAUSE_END.match(text, org.end):
+            continue
+        if org.type is EntityType.MUNICIPALITY:
+            line_start = text.rfind("\n", 0, person.start) + 1
+            line_end = text.find("\n", org.end)
+            if len(text[line_start:len(text) if line_end < 0 else line_end].split()) > 12:
+                continue
+        out.add(RelationKind.AFFILIATION, person, org, person.start, org.end, rule="affiliation.name-comma-org")
+
+
+_FRONTED_FROM = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:Fra|Frå|Från)\s+")
 
 
 def fronted_affiliations(doc: Document, index: MentionIndex, out: Relations) -> None:
