@@ -369,12 +369,16 @@ class GazetteerExtractor:
         """Part of a compound, e-mail address or URL: "Oslo-området", "Sør-Ski", "nav.no"."""
         p = m.first - 1
         if p >= 0 and toks.joined(m.first) and toks.words[p] in ("-", "@", "/", ".", "_"):
-            return True
+            # "Hobøl/Spydeberg": a slash between two capitalised names lists both (SCHEME.md)
+            if not (toks.words[p] == "/" and p > 0 and toks.joined(p) and toks.is_cap_word(p - 1)):
+                return True
         n = m.last + 1
         if n + 1 < len(toks.words) and toks.joined(n) and toks.joined(n + 1):
             sep, after = toks.words[n], toks.words[n + 1]
             if sep == "-" and after[:1].islower():
                 return True
+            if sep == "/" and toks.is_cap_word(n + 1):
+                return False
             if sep in (".", "@", "/") and after[:1].isalpha():
                 return True
             if sep in APOSTROPHES and after[:1].isalpha():

@@ -11,7 +11,7 @@ from .initiatives import acronym_aliases, find_initiatives_and_events, parenthes
 from .context import byline_units, context_organisations, place_prefixed_titles
 from .organisations import lexicon_organisations, listed_organisations, shaped_organisations, unit_organisations
 from .parties import party_affiliations
-from .places import places_in_names
+from .places import misspelt_municipalities, places_in_names
 from .programmes import compound_initiatives
 from .persons import find_persons, find_short_names
 from .participation import participation
@@ -84,6 +84,7 @@ class PatternExtractor:
         named += [a for a in aliases if a.type is not EntityType.ORGANISATION]
 
         places = places_in_names(doc, [k for k in known if k.source == "gazetteer"] + orgs, known)
+        places += misspelt_municipalities(doc, known + orgs + named + persons + places)
         mentions = known + orgs + named + persons + places
         out = Relations(doc)
         titles = find_titles(text, tokens)

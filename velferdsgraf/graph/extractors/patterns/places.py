@@ -74,3 +74,53 @@ def places_in_names(doc: Document, names: list[Mention], known: list[Mention]) -
                     found.append(mention)
                     break
     return found
+
+
+_BEFORE_KOMMUNE = re.compile(r"(?<![\w-])([A-ZÆØÅÄÖ][a-zæøåäö]{3,}(?:[- ][A-ZÆØÅÄÖ][a-zæøåäö]+)?)"
+                             r"[ \t]+(?:kommune|kommun|Kommune|Kommun)\b")
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Are two words one substitution, insertion or deletion apart?"""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+@lru_cache(maxsize=1)
+def _forms_by_length() -> dict[int, list[str]]:
+    from ...gazetteer import load_gazetteer
+
+    out: dict[int, list[str]] = {}
+    for form in load_gazetteer().municipality_forms():
+        out.setdefault(len(form), []).append(form)
+    return out
+
+
+def misspelt_municipalities(doc: Document, known: list[Mention]) -> list[Mention]:
+    """ "Eidsvol kommune": a name one edit away from exactly one municipality, where the text
+    says "kommune", is that municipality (SCHEME.md: the context says kommune)."""
+    from ...gazetteer import load_gazetteer
+    from ..gazetteer import municipality_attrs
+
+    text = doc.text
+    found = []
+    for m in _BEFORE_KOMMUNE.finditer(text):
+        s, e = m.span(1)
+        if any(k.start <= s < k.end and k.type is not EntityType.ORGANISATION for k in known):
+            continue
+        word = m.group(1)
+        by_length = _forms_by_length()
+        near = {f for n in (len(word) - 1, len(word), len(word) + 1) for f in by_length.get(n, ())
+                if _one_edit(word.casefold(), f.casefold())}
+        if len(near) != 1:
+            continue
+        record = load_gazetteer().municipality(near.pop(), doc.date)
+        if record is None or record.ambiguous:
+            continue
+        found.append(Mention(doc.id, s, m.end(), EntityType.MUNICIPALITY, text[s:m.end()], record.name, SOURCE,
+                             municipality_attrs(record), rule="municipality.misspelt"))
+    return found
