@@ -42,16 +42,16 @@ def _compound_pattern(heads: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("(?:" + "|".join(re.escape(h) for h in heads) + r")$", re.I)
 
 
-def compound_event_word(word: str, prof: LanguageProfile) -> bool:
+def compound_event_word(word: str, prof: LanguageProfile, heads: tuple[str, ...] | None = None) -> bool:
     """Is ``word`` a compound ending in an event noun, with a modifier of its own?
 
     "Velferdskonferansen" and "Landsmøte" are; "Konferansen" and "Møtet" (the head alone, a
-    generic reference) are not.
+    generic reference) are not. ``heads`` replaces the profile's event heads.
     """
     lower = word.lower()
     if lower in _NOT_EVENTS:
         return False
-    shortest = min((h for h in prof.event_heads if lower.endswith(h)), key=len, default=None)
+    shortest = min((h for h in (heads or prof.event_heads) if lower.endswith(h)), key=len, default=None)
     if shortest is None:
         return False
     modifier = lower[: -len(shortest)].rstrip("-")
@@ -65,12 +65,12 @@ def compound_events(doc: Document) -> list[Mention]:
     found = []
     for m in _CAPITALISED.finditer(text):
         word = m.group(0)
-        if not compound_event_word(word, prof) or _after_capitalised(text, m.start()):
+        year = _YEAR.match(text, m.end())
+        named = compound_event_word(word, prof) or (year is not None and compound_event_word(
+            word, prof, prof.event_heads_with_year))
+        if not named or _after_capitalised(text, m.start()):
             continue
-        end = m.end()
-        year = _YEAR.match(text, end)
-        if year:
-            end = year.end(1)
+        end = year.end(1) if year else m.end()
         found.append(Mention(doc.id, m.start(), end, EntityType.EVENT, text[m.start():end], text[m.start():end],
                              SOURCE, rule="event.compound"))
     return found

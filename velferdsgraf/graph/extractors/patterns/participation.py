@@ -70,7 +70,7 @@ def participation(doc: Document, mentions: list[Mention], list_lines: list[tuple
         if actor.type is EntityType.PERSON and programme:
             # A programme page lists the speakers of its own event; items on its agenda
             # ("15.45 Landsmøte") are not events they speak at.
-            if page_event is not None and not _in_byline(text, actor):
+            if page_event is not None and not _in_byline(text, actor, closing_line=False):
                 out.add(RelationKind.PARTICIPATES_IN, actor, page_event, s, e, rule="participation.programme-speaker")
             continue
         in_sentence = [t for t in ordered if s <= t.start < e and not (t.start <= actor.start < t.end)]
@@ -78,7 +78,8 @@ def participation(doc: Document, mentions: list[Mention], list_lines: list[tuple
             if _FUNDING.search(text, max(s, actor.start - 25), actor.start):
                 continue  # "har fått penger fra Husbanken": a funder, not a participant
             named_initiative = [t for t in in_sentence if t.type is EntityType.INITIATIVE]
-            if _ORGANISER.search(text, s, e) and (page_event or any(t.type is EntityType.EVENT for t in ordered)):
+            venue = actor.type is EntityType.MUNICIPALITY and re.search(r"\b(?:i|på|in|på)\s+$", text[max(s, actor.start - 5):actor.start])
+            if _ORGANISER.search(text, s, e) and not venue and (page_event or any(t.type is EntityType.EVENT for t in ordered)):
                 # "Arrangørar er A, B og C": organisers run the page's event.
                 hosted = next((t for t in in_sentence if t.type is EntityType.EVENT), None) or page_event \
                     or _dominant(ordered, EntityType.EVENT, actor.start)
@@ -126,15 +127,16 @@ _CITED = re.compile(r"\b(?:sitat\w*\s+(?:fra|frå|av)|ifølge|ifølgje|skrev|skr
 _BYLINE_START = re.compile(r"^\s*(?:av|tekst|skrevet av|skrive av|foto|kontakt)\s*:?\s", re.I)
 
 
-def _in_byline(text: str, person: Mention) -> bool:
-    """Is the person named in a byline: a short line that opens with "Av"/"Tekst:" or closes the text?"""
+def _in_byline(text: str, person: Mention, closing_line: bool = True) -> bool:
+    """Is the person named in a byline: a short line that opens with "Av"/"Tekst:", or (with
+    ``closing_line``) one that closes the text? A programme's last line is a speaker, not a byline."""
     start = text.rfind("\n", 0, person.start) + 1
     end = text.find("\n", person.end)
     end = len(text) if end < 0 else end
     line = text[start:end]
     if _BYLINE_START.match(line):
         return True
-    return len(line) < 250 and not text[end:].strip() and not line.rstrip().endswith(("?", "!")) \
+    return closing_line and len(line) < 250 and not text[end:].strip() and not line.rstrip().endswith(("?", "!")) \
         and line.count(".") <= 1
 
 

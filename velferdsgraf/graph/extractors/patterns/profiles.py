@@ -14,7 +14,7 @@ from importlib.resources import files
 LANGUAGES = ("nb", "nn", "da", "sv")
 # Whose words a document of each language also reads; None (unknown) reads them all.
 _RELATED = {"nb": ("nn", "da"), "nn": ("nb",), "da": ("nb",), "sv": ("da",)}
-_FIELDS = ("event_heads", "initiative_heads", "headline_event_heads", "headline_prefixes", "programme_labels", "clause_verbs")
+_FIELDS = ("event_heads", "event_heads_with_year", "initiative_heads", "headline_event_heads", "headline_prefixes", "programme_labels", "clause_verbs")
 _TITLE_FIELDS = ("titles", "title_heads", "title_prefixes")
 
 
@@ -30,6 +30,7 @@ class LanguageProfile:
 
     language: str
     event_heads: tuple[str, ...]
+    event_heads_with_year: tuple[str, ...]  # name an event only with a year after them ("X-dagen 2026")
     initiative_heads: tuple[str, ...]
     headline_event_heads: tuple[str, ...]
     headline_prefixes: tuple[str, ...]
@@ -57,6 +58,7 @@ def profile(language: str | None) -> LanguageProfile:
     return LanguageProfile(
         language=own or "any",
         event_heads=by_length["event_heads"],
+        event_heads_with_year=by_length["event_heads_with_year"],
         initiative_heads=by_length["initiative_heads"],
         headline_event_heads=by_length["headline_event_heads"],
         headline_prefixes=by_length["headline_prefixes"],

@@ -1,0 +1,132 @@
+"""Kinds of phrasing the engine reads, each with an invented example (issue 9's list).
+
+Every text here is written for the test; none comes from a report the project is measured on.
+"""
+from __future__ import annotations
+
+import pytest
+
+from velferdsgraf.graph.extract import extract
+from velferdsgraf.graph.types import EntityType, RelationKind
+from velferdsgraf.input.document import Document
+
+
+def _run(text: str, lang: str = "nb"):
+    return extract(Document("t", text, lang=lang))
+
+
+def _names(x, etype: EntityType) -> set[str]:
+    return {m.name for m in x.mentions if m.type is etype}
+
+
+def _pairs(x, kind: RelationKind) -> set[tuple[str, str]]:
+    """(subject, object) pairs, each side as written and by its canonical name."""
+    return {(s, o) for r in x.relations if r.kind is kind and r.object is not None
+            for s in {r.subject.name, r.subject.surface} for o in {r.object.name, r.object.surface}}
+
+
+def _roles(x) -> set[tuple[str, str, str | None]]:
+    """(person, role, organisation) with the organisation as written, or its canonical name."""
+    out = set()
+    for r in x.relations:
+        if r.kind is RelationKind.MEMBERSHIP:
+            for org in ({r.object.surface, r.object.name} if r.object else {None}):
+                out.add((r.subject.name, r.role.name.lower(), org))
+    return out
+
+
+@pytest.mark.parametrize("text, lang, event", [
+    ("Velferdskonferansen 2025 samlet 300 deltakere i Hamar.", "nb", "Velferdskonferansen 2025"),
+    ("Frivillighetsuka starter mandag med åpent hus.", "nb", "Frivillighetsuka"),
+    ("Sundhedskonferencen blev holdt i Vejle.", "da", "Sundhedskonferencen"),
+    ("Nätverksträffen hölls i Malmö i maj.", "sv", "Nätverksträffen"),
+])
+def test_compound_event_nouns_are_events_without_quotes(text, lang, event):
+    assert event in _names(_run(text, lang), EntityType.EVENT)
+
+
+def test_generic_event_nouns_and_surnames_are_not_events():
+    x = _run("Konferansen samlet mange. Thomas Jesting var der ikke, og Stortinget hadde møte.")
+    assert _names(x, EntityType.EVENT) == set()
+
+
+def test_an_owners_event_and_its_short_form_are_one_event():
+    x = _run("Fylkesforbundets ledersamling ble holdt i Bodø. Ledersamlingen varte i to dager.")
+    assert _names(x, EntityType.EVENT) == {"Fylkesforbundets ledersamling"}
+
+
+def test_programme_page_speakers_take_part_in_the_page_event_only():
+    x = _run("Program for Ledersamling Innlandet 2026\n"
+             "09:00 Velkommen. Kari Nordmann, regiondirektør KS\n"
+             "10:00 Årsmøte\n"
+             "10:30 Ola Hansen, rådgiver Husbanken\n")
+    assert {(s, o) for s, o in _pairs(x, RelationKind.PARTICIPATES_IN)} == {
+        ("Kari Nordmann", "Ledersamling Innlandet 2026"), ("Ola Hansen", "Ledersamling Innlandet 2026")}
+    assert ("Kari Nordmann", "regiondirektør", "KS") in _roles(x)
+
+
+def test_organisers_take_part_but_funders_do_not():
+    x = _run("Velferdsdagen 2026 arrangeres i Hamar.\n\nArrangørene er Husbanken og KS. "
+             "Arrangementet har fått penger fra Sparebankstiftelsen DNB.")
+    pairs = _pairs(x, RelationKind.PARTICIPATES_IN)
+    assert {("Husbanken", "Velferdsdagen 2026"), ("KS", "Velferdsdagen 2026")} <= pairs
+    assert not any(p[0].startswith("Sparebankstiftelsen") for p in pairs)
+
+
+def test_persons_named_in_a_report_about_an_initiative_are_not_its_participants():
+    x = _run("Kvalitetsreformen skal gi eldre et bedre liv. Kari Nordmann er glad for satsingen.")
+    assert "Kvalitetsreformen" in _names(x, EntityType.INITIATIVE)
+    assert _pairs(x, RelationKind.PARTICIPATES_IN) == set()
+
+
+def test_labels_glued_to_names_are_cut_off():
+    x = _run("OrdstyrerKari Nordmann leder debatten.\nFoto: Ola HansenFoto")
+    assert {"Kari Nordmann", "Ola Hansen"} <= _names(x, EntityType.PERSON)
+
+
+@pytest.mark.parametrize("text, lang, role", [
+    ("Kari Nordmann er ordfører i Eidsberg kommune.", "nb", ("Kari Nordmann", "ordfører", "Eidsberg")),
+    ("Ordfører Kari Nordmann (Sp), Eidsberg, åpnet møtet.", "nb", ("Kari Nordmann", "ordfører", "Eidsberg")),
+    ("ordfører i Eidsberg: Kari Nordmann", "nb", ("Kari Nordmann", "ordfører", "Eidsberg")),
+    ("Ann Berg, jurist i helsedirektoratet, innledet.", "nb", ("Ann Berg", "jurist", "Helsedirektoratet")),
+    ("Socialchef Erik Johansson från Vadstena kommun deltog.", "sv", ("Erik Johansson", "socialchef", "Vadstena")),
+    ("Borgmester Mette Jensen, Vejle Kommune, deltog.", "da", ("Mette Jensen", "borgmester", "Vejle")),
+])
+def test_titles_attach_to_the_organisation_the_text_names(text, lang, role):
+    assert role in _roles(_run(text, lang))
+
+
+def test_a_former_and_a_present_title_are_both_recorded():
+    x = _run("Kari Nordmann, tidligere leder av Kirkens Bymisjon, nå direktør i Husbanken, innledet.")
+    roles = _roles(x)
+    assert ("Kari Nordmann", "tidligere leder", "Kirkens Bymisjon") in roles
+    assert ("Kari Nordmann", "direktør", "Husbanken") in roles
+
+
+def test_party_after_a_name_is_an_affiliation_with_the_party():
+    x = _run("– Det er viktig, sier Kari Nordmann (Sp).")
+    assert ("Kari Nordmann", "Senterpartiet") in _pairs(x, RelationKind.AFFILIATION)
+
+
+def test_name_comma_organisation_on_a_programme_line():
+    x = _run("Panel: Per Olsen, Husbanken, og Lise Berg, NAV Hamar\n")
+    assert {("Per Olsen", "Husbanken"), ("Lise Berg", "NAV Hamar")} <= _pairs(x, RelationKind.AFFILIATION)
+
+
+def test_slash_lists_and_a_misspelling_before_kommune_name_municipalities():
+    x = _run("Prosjektet omfatter Hobøl/Spydeberg. Ordføreren i Eidsvol kommune er positiv.")
+    assert {"Hobøl", "Spydeberg", "Eidsvoll"} <= _names(x, EntityType.MUNICIPALITY)
+
+
+@pytest.mark.parametrize("text, initiative", [
+    ("Nasjonalt velferdsteknologiprogram gir støtte til kommunene.", "Nasjonalt velferdsteknologiprogram"),
+    ("Arbeidet startet med kommunereformen i 2020.", "kommunereformen"),
+    ("Helsefellesskap Lofoten og Salten møtes i Bodø.", "Helsefellesskap Lofoten og Salten"),
+])
+def test_initiatives_named_by_a_compound(text, initiative):
+    assert initiative in _names(_run(text), EntityType.INITIATIVE)
+
+
+def test_a_definite_compound_before_a_name_is_a_cue_not_a_name():
+    x = _run("Kvalitetsreformen «Leve hele livet» la vekt på mat og aktivitet.")
+    assert _names(x, EntityType.INITIATIVE) == {"Leve hele livet"}
