@@ -6,6 +6,9 @@ from dataclasses import dataclass
 
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’.]*[\w])?-?(?:[\w'’]+)*-?|\d+(?:[.,:]\d+)*|\S", re.UNICODE)
 _WORD = re.compile(r"[^\W\d_]")
+# A lower-case letter after four of them, then a capital and three lower-case letters: two words
+# run together ("bildeDaglig"), not a brand written in camel case ("LinkedIn", "McKinsey").
+_GLUED = re.compile(r"(?<=[a-zæøåäö]{4})[a-zæøåäö](?=[A-ZÆØÅÄÖ][a-zæøåäö]{3})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +45,10 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     tokens: list[Token] = []
     for m in _TOKEN.finditer(text, start, end):
         word, s = m.group(0), m.start()
+        glued = _GLUED.search(word)
+        if glued:  # "bildeDaglig", "OrdstyrerKari": a label glued to the next word by lost layout
+            tokens.append(Token(word[:glued.start() + 1], s, s + glued.start() + 1))
+            word, s = word[glued.start() + 1:], s + glued.start() + 1
         if len(word) > 1 and word.endswith(".") and word.count(".") == 1:
             tokens.append(Token(word[:-1], s, m.end() - 1))
             tokens.append(Token(".", m.end() - 1, m.end()))
