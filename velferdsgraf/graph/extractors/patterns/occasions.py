@@ -33,6 +33,7 @@ _MONTHS = (r"(?:januar|februar|mars|april|mai|juni|juli|august|september|oktober
 _TRAILING_DATE = re.compile(
     r"(?:[\s,–-]+(?:(?:man|tirs|ons|tors|fre|lør|søn)dag|måndag|tysdag|onsdag|torsdag|fredag|laurdag|sundag)?\s*"
     r"\d{1,2}\.?(?:\s*(?:[-–]|og|och)\s*\d{1,2}\.?)?\s*(?:" + _MONTHS + r"|\d{1,2}\.)(?:\s*\d{2,4})?)\s*$", re.I)
+_CAPTION = re.compile(r"\b(?:Foto|Fotograf|Photo|Bilde|Bild|Illustrasjon|Illustration)\s*:", re.I)
 _LABEL_LINE = re.compile(rf"^\s*([{_UPPER}{_LOWER}]+)\s*:\s*\S")
 
 
@@ -119,30 +120,35 @@ class Headline:
     end: int
 
 
-def headline(doc: Document) -> Headline | None:
-    """The title line of a page: the first short line without a closing full stop, skipping
-    "Sted: Digitalt"-style label lines, within the first four lines."""
+def headlines(doc: Document, limit: int = 4) -> list[Headline]:
+    """The short title-like lines that open a page: up to ``limit`` non-empty lines without a
+    closing full stop, skipping "Sted: Digitalt"-style label lines; a sentence ends the run."""
     prof = profile(doc.lang)
     text = doc.text
-    pos = 0
-    for _ in range(4):
+    found: list[Headline] = []
+    pos, seen = 0, 0
+    while pos <= len(text) and seen < limit:
         end = text.find("\n", pos)
         end = len(text) if end < 0 else end
         line = text[pos:end]
         stripped = line.strip()
         if stripped:
+            seen += 1
             label = _LABEL_LINE.match(line)
-            if label and label.group(1).lower() in prof.programme_labels:
-                pos = end + 1
-                continue
-            if len(stripped.split()) > 14 or stripped.endswith((".", "!")):
-                return None
-            start = pos + len(line) - len(line.lstrip())
-            return Headline(start, start + len(stripped))
-        if end >= len(text):
-            break
+            caption = _CAPTION.search(stripped)
+            if not (label and label.group(1).lower() in prof.programme_labels) and not caption:
+                if len(stripped.split()) > 14 or stripped.endswith((".", "!")):
+                    break
+                start = pos + len(line) - len(line.lstrip())
+                found.append(Headline(start, start + len(stripped)))
         pos = end + 1
-    return None
+    return found
+
+
+def headline(doc: Document) -> Headline | None:
+    """The title line of a page: the first of ``headlines``."""
+    lines = headlines(doc)
+    return lines[0] if lines else None
 
 
 def is_programme(doc: Document) -> bool:
@@ -162,9 +168,16 @@ def is_programme(doc: Document) -> bool:
 def headline_event(doc: Document) -> Mention | None:
     """The event a page's title names: "Program for ordførarsamling i X", "Offisiell åpning av
     NAV X", "Möte med X"; on a programme page, the title itself."""
-    line = headline(doc)
-    if line is None:
-        return None
+    for i, line in enumerate(headlines(doc)):
+        # The first line may name the event by being a programme's title; later ones (under a
+        # photo caption, say) only by an event noun.
+        event = _line_event(doc, line, allow_programme=i == 0)
+        if event is not None:
+            return event
+    return None
+
+
+def _line_event(doc: Document, line: Headline, allow_programme: bool) -> Mention | None:
     prof = profile(doc.lang)
     text = doc.text
     start, end = line.start, line.end
@@ -188,6 +201,6 @@ def headline_event(doc: Document) -> Mention | None:
     names_event = any(opening.startswith(h) or any(w.lower() == h for w in first_two)
                       for h in prof.headline_event_heads) \
         or any(compound_event_word(w, prof) for w in first_two)
-    if not names_event and not (is_programme(doc) and len(words) >= 2):
+    if not names_event and not (allow_programme and is_programme(doc) and len(words) >= 2):
         return None
     return Mention(doc.id, start, end, EntityType.EVENT, name, name, SOURCE, rule="event.headline")
