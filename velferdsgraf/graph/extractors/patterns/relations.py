@@ -14,10 +14,13 @@ _PLACES = (EntityType.ORGANISATION, EntityType.MUNICIPALITY)
 _PREP = re.compile(r"\s*(?:i|ved|hos|for|på|av|fra|frå|från|til|till|in|at|vid|för|af)\s+")
 _ORG_JOIN = re.compile(r"\s*(?:,|og|og i|–|—|-)\s*")
 _TITLE_JOIN = re.compile(r"\s*(?:,\s*(?:og\s+|och\s+)?(?:nå\s+|no\s+|nu\s+)?|og\s+|och\s+)")
-_AFTER_NAME = re.compile(r"(?:[ \t]*\([A-ZÆØÅÄÖ][A-Za-zæøåäö]{0,3}\))?"  # a party: "Kari Nordmann (Sp), ordfører"
+_AFTER_NAME = re.compile(r"(?:[ \t]*\((?:[A-ZÆØÅÄÖ][A-Za-zæøåäö]{0,3}|\d{1,3})\))?"  # party or age: "Kari Nordmann (Sp)"
                          r"\s*(?:,\s*(?:som\s+er\s+|som\s+)?|\(\s*|\s+som\s+er\s+|"
                          # "Kari Nordmann er ordfører i X", "… er nå direktør i Y"
-                         r"\s+(?:er|var|blir|ble|vart|blei|är|blev|bliver)\s+(?:nå\s+|no\s+|nu\s+)?(?:ny\s+|nye\s+)?|\s+)")
+                         r"\s+(?:er|var|blir|ble|vart|blei|är|blev|bliver)\s+(?:nå\s+|no\s+|nu\s+)?(?:ny\s+|nye\s+)?"
+                         r"(?:ansatt\s+som\s+|tilsett\s+som\s+|anställd\s+som\s+|ansat\s+som\s+)?|"
+                         # "Kari Nordmann jobber som rådgiver i X", "Kari Nordmann – leder, X"
+                         r"\s+(?:jobber|jobbar|arbeider|arbeidar|arbetar|arbejder)\s+som\s+|[ \t]+[–—-][ \t]+|\s+)")
 _FROM = re.compile(r"\s+(?:fra|frå|från)\s+")
 _PRONOUN_IS = re.compile(r"\b(?:Hun|Han|Ho)\s+er\s+")
 
@@ -188,7 +191,7 @@ def role_relations(doc: Document, persons: list[Mention], titles: list[Title], i
             continue
         groups, end = title_chain(text, title.start, by_start, index)
         # "Prosjektleiar er Ingrid Sæle Bruvik", "statssekretær Paul Chaffey", "… i Lier, Morten Åsland"
-        nxt = _skip(re.compile(r"\s*[,:]?\s*|\s+(?:er|var|blir|vert|blei)\s+"), text, end)
+        nxt = _skip(re.compile(r"[ \t]*[,:]?[ \t]*|\s+(?:er|var|blir|vert|blei)\s+"), text, end)
         if nxt is not None and nxt not in person_at:
             nxt = _skip(re.compile(r"\s+(?:er|var|blir|vert|blei)\s+"), text, end)
         if nxt is not None and nxt in person_at and len(groups) == 1:
@@ -226,6 +229,7 @@ def role_relations(doc: Document, persons: list[Mention], titles: list[Title], i
 
 
 _NAME_COMMA = re.compile(r"(?:[ \t]*\([A-ZÆØÅÄÖ][A-Za-zæøåäö]{0,3}\))?[ \t]*,[ \t]*")
+_NAME_PAREN = re.compile(r"[ \t]*\([ \t]*")  # "Innledere: Kari Nordmann (Husbanken) og …"
 _CLAUSE_END = re.compile(r"[ \t]*(?:$|\n|[,.;:)]|[-–—][ \t]|(?:og|och)[ \t])")
 
 
@@ -239,7 +243,7 @@ def name_comma_affiliations(doc: Document, persons: list[Mention], index: Mentio
     for person in persons:
         if person in stated or len(person.name.split()) < 2:
             continue
-        comma = _NAME_COMMA.match(text, person.end)
+        comma = _NAME_COMMA.match(text, person.end) or _NAME_PAREN.match(text, person.end)
         if comma is None:
             continue
         org = index.at(comma.end(), _PLACES)
