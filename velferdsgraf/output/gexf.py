@@ -1,8 +1,9 @@
 """GEXF 1.3 output for Gephi, with viz colour, size and a seeded (deterministic) layout.
 
 networkx writes only GEXF 1.2draft, so this is a small writer of our own; the file validates
-against the GEXF 1.3 RELAX NG schema. The graph is mixed: relations are directed edges, the
-collaboration layer is undirected (``type="undirected"``, drawn dashed). Nodes carry degree,
+against the GEXF 1.3 RELAX NG schema. Every edge is directed (one direction model per file, so
+networkx and igraph read it too): relations point from subject to object, and a symmetric
+``collaboratesWith`` edge is stored once, from the smaller node id to the larger, drawn dashed. Nodes carry degree,
 betweenness and community as attributes, so Gephi can size, rank and colour by them.
 """
 from __future__ import annotations
@@ -74,7 +75,6 @@ def gexf_bytes(graph: Graph) -> bytes:
             id=data["id"],
             source=source,
             target=target,
-            type="undirected" if collaboration else "directed",
             weight=repr(float(data["weight"])),
             label=data["label"],
             kind=data["relation"],
