@@ -16,6 +16,12 @@ _PLURALS = {"Person": "persons", "Organisation": "organisations", "Municipality"
 ALL_FORMATS = ("ttl", "html", "graphml", "gexf", "jsonld", "nt")
 
 
+class UsageProblem(click.ClickException):
+    """A usage error found after parsing (bad SPARQL, an unknown name): one line, exit code 2."""
+
+    exit_code = 2
+
+
 class Cli(click.Group):
     """The one place library errors become a one-line message and exit code 1."""
 
@@ -151,7 +157,7 @@ def query(graph_file: Path, sparql: str | None, query_file: TextIO | None, fmt: 
     try:
         result = run_query(graph, text)
     except QueryError as error:  # the query is what the user typed: a usage error
-        raise click.UsageError(str(error)) from error
+        raise UsageProblem(str(error)) from error
     click.echo(format_result(result, fmt), nl=False)
 
 
@@ -200,7 +206,7 @@ def view(graph_file: Path, out_file: Path, types: str | None, min_degree: int, m
         page = write_html(graph, out_file, types=chosen or None, min_degree=min_degree,
                           municipality=municipality, ego=ego, depth=depth, limit=max_nodes or VIEW_LIMIT)
     except EntityNotFoundError as error:  # a name the user typed: a usage error
-        raise click.UsageError(str(error)) from error
+        raise UsageProblem(str(error)) from error
     for note in page.notes:
         click.echo(f"warning: {note}", err=True)
     if page.nodes == 0:

@@ -24,8 +24,11 @@ def graphml_bytes(graph: Graph) -> bytes:
     """The entity network of ``graph`` (see output.network) as GraphML bytes."""
     import networkx as nx
 
+    net = to_networkx(graph)
+    for _u, _v, data in net.edges(data=True):
+        del data["id"]  # the edge's key is written as its id; a second "id" would clash in igraph
     buffer = io.BytesIO()
-    nx.write_graphml_xml(to_networkx(graph), buffer, encoding="utf-8", prettyprint=True)
+    nx.write_graphml_xml(net, buffer, encoding="utf-8", prettyprint=True)
     return buffer.getvalue()
 
 

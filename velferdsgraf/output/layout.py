@@ -73,6 +73,8 @@ def _community_layout(graph: nx.Graph, seed: int) -> dict[str, tuple[float, floa
     )
     if len(communities) == 1:
         start = nx.spectral_layout(graph)
+        if len({(round(float(x), 6), round(float(y), 6)) for x, y in start.values()}) < len(start):
+            start = nx.circular_layout(graph)  # a symmetric graph's spectral layout puts nodes on top of each other
         iterations = max(5, int(50 * (LARGE_COMPONENT / len(graph)) ** 2))
         positions = nx.spring_layout(graph, pos=start, iterations=iterations, seed=seed)
         return _normalise({node: (float(x), float(y)) for node, (x, y) in positions.items()})
