@@ -237,28 +237,6 @@ APP_JS = r"""
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     ctx.textBaseline = "top";
     ctx.lineJoin = "round";
-    // edge labels: the hovered edge and the edges of the node in focus
-    var edgeLabels = [];
-    if (hoveredEdge && edgeById[hoveredEdge]) { edgeLabels.push(edgeById[hoveredEdge]); }
-    if (focus) {
-      var around = mode === "relations" ? relationsOf[focus] : partnersOf[focus];
-      if (around.length <= 40) { around.forEach(function (link) { edgeLabels.push(link.edge); }); }
-    }
-    ctx.font = "11px system-ui, sans-serif";
-    edgeLabels.forEach(function (e, i) {
-      var a = bodies[e.from], b = bodies[e.to];
-      if (!a || !b || visible[e.from] !== true || visible[e.to] !== true) { return; }
-      var text = e.contexts ? e.weight + " shared" : e.label + (e.roles ? " (" + e.roles + ")" : "");
-      var p = screen((a.x + b.x) / 2, (a.y + b.y) / 2);
-      var tw = ctx.measureText(text).width;
-      var box = { x: p[0] - tw / 2 - 2, y: p[1] - 7, w: tw + 4, h: 14, edge: e.id };
-      if (i > 0 && collides(box)) { return; }
-      place(box);
-      ctx.fillStyle = "rgba(255,255,255,0.85)";
-      ctx.fillRect(box.x, box.y, box.w, box.h);
-      ctx.fillStyle = "#444444";
-      ctx.fillText(text, box.x + 2, box.y + 1);
-    });
     ctx.font = LABEL_PX + "px system-ui, sans-serif";
     var first = [];
     if (hoveredNode) { first.push(hoveredNode); }
@@ -287,6 +265,29 @@ APP_JS = r"""
       ctx.fillText(text, box.x + 2, box.y + 2);
     }
     first.forEach(function (id) { label(id, true); });
+    // edge labels: the hovered edge and the edges of the node in focus, after the labels of its nodes
+    var edgeLabels = [];
+    if (hoveredEdge && edgeById[hoveredEdge]) { edgeLabels.push(edgeById[hoveredEdge]); }
+    if (focus) {
+      var around = mode === "relations" ? relationsOf[focus] : partnersOf[focus];
+      if (around.length <= 40) { around.forEach(function (link) { edgeLabels.push(link.edge); }); }
+    }
+    ctx.font = "11px system-ui, sans-serif";
+    edgeLabels.forEach(function (e) {
+      var a = bodies[e.from], b = bodies[e.to];
+      if (!a || !b || visible[e.from] !== true || visible[e.to] !== true) { return; }
+      var text = e.contexts ? e.weight + " shared" : e.label + (e.roles ? " (" + e.roles + ")" : "");
+      var p = screen((a.x + b.x) / 2, (a.y + b.y) / 2);
+      var tw = ctx.measureText(text).width;
+      var box = { x: p[0] - tw / 2 - 2, y: p[1] - 7, w: tw + 4, h: 14, edge: e.id };
+      if (collides(box)) { return; }
+      place(box);
+      ctx.fillStyle = "rgba(255,255,255,0.85)";
+      ctx.fillRect(box.x, box.y, box.w, box.h);
+      ctx.fillStyle = "#444444";
+      ctx.fillText(text, box.x + 2, box.y + 1);
+    });
+    ctx.font = LABEL_PX + "px system-ui, sans-serif";
     for (var k = 0; k < labelOrder.length && nodeBoxes < LABEL_MAX; k++) { label(labelOrder[k], false); }
     ctx.restore();
     api.labelBoxes = boxes.filter(function (b) { return b.id !== undefined; });
