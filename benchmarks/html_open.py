@@ -145,8 +145,8 @@ def open_page(browser: object, path: Path) -> dict[str, float]:
     ready = page.evaluate("velferdsgraf.readyAt") / 1000
     focus = page.evaluate("""() => new Promise((resolve) => {
         const t0 = performance.now();
-        const items = velferdsgraf.nodes.get();
-        const hit = velferdsgraf.search(items[Math.floor(items.length / 2)].label)[0];
+        const ids = velferdsgraf.nodes.getIds();
+        const hit = velferdsgraf.search(velferdsgraf.entity(ids[Math.floor(ids.length / 2)]).label)[0];
         velferdsgraf.network.once('afterDrawing', () => resolve((performance.now() - t0) / 1000));
         velferdsgraf.focus(hit.id);
     })""")

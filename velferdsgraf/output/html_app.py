@@ -801,6 +801,7 @@ APP_JS = r"""
   if (notices.length) { $("vg-notice").textContent = notices.join(" "); $("vg-notice").hidden = false; }
 
   api.search = search;
+  api.entity = meta;
   api.focus = function (id) { return select(id, { move: true }); };
   api.select = select;
   api.expand = expandNode;
