@@ -180,19 +180,31 @@ def test_browser_click_on_a_node_opens_its_details(open_graph):
     assert "Member of (1)" in opened.page.inner_text("#vg-details")
 
 
+PIXEL = """(id) => {
+    const network = velferdsgraf.network, point = network.canvasToDOM(network.getPosition(id));
+    const canvas = document.querySelector('#vg-network canvas'), ratio = window.devicePixelRatio || 1;
+    return Array.from(canvas.getContext('2d').getImageData(Math.round(point.x * ratio), Math.round(point.y * ratio), 1, 1).data);
+}"""
+
+
 def test_browser_select_highlights_neighbours_and_dims_the_rest(open_graph):
     opened = open_graph(sample_graph())
+    person_blue = [31, 119, 180]
+    assert opened.page.evaluate(PIXEL, "person_silvija-seres")[:3] == person_blue
     opened.js("velferdsgraf.select('person_anne-olsen')")
     assert opened.js("velferdsgraf.highlighted") == [
         "initiative_velferd-er-en-fellesoppgave", "organisation_nav-ski", "person_anne-olsen"]
-    assert opened.js("velferdsgraf.network.body.nodes['organisation_nav-ski'].options.opacity") == 1
-    assert opened.js("velferdsgraf.network.body.nodes['person_silvija-seres'].options.opacity") < 0.5
+    opened.page.wait_for_timeout(200)  # the next frame
+    assert opened.page.evaluate(PIXEL, "person_anne-olsen")[:3] == person_blue  # in focus: as drawn
+    dimmed = opened.page.evaluate(PIXEL, "person_silvija-seres")[:3]
+    assert min(dimmed) > 190  # out of focus: faded towards white
     drawn = set(opened.js("velferdsgraf.labelBoxes.map(b => b.id)"))
     assert {"person_anne-olsen", "organisation_nav-ski"} <= drawn
     box = opened.page.locator("#vg-network").bounding_box()  # a click on empty canvas ends the focus
     opened.page.mouse.click(box["x"] + 3, box["y"] + 3)
     assert opened.js("velferdsgraf.highlighted") == []
-    assert opened.js("velferdsgraf.network.body.nodes['person_silvija-seres'].options.opacity") == 1
+    opened.page.wait_for_timeout(200)
+    assert opened.page.evaluate(PIXEL, "person_silvija-seres")[:3] == person_blue
 
 
 def test_browser_click_on_an_edge_shows_its_evidence(open_graph):

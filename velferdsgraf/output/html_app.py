@@ -27,7 +27,7 @@ APP_JS = r"""
   var LABEL_PX = 12;          // label font size on screen, at every zoom
   var LABEL_MIN_RADIUS = 3.5; // a node smaller than this on screen gets no label unless in focus
   var LABEL_MAX = 300;        // most labels drawn in one frame
-  var DIM = 0.15;             // opacity of what is out of focus
+  var VEIL = "rgba(255,255,255,0.82)";  // laid over what is out of focus
   var ACTORS = { Person: true, Organisation: true, Municipality: true };
   var GROUPS = [
     ["memberOf", true, "Member of"], ["memberOf", false, "Members"],
@@ -140,7 +140,6 @@ APP_JS = r"""
   var colourBy = "type";
   var mode = "relations";
   var minWeight = 1;
-  var dimmed = Object.create(null);
   function colourOf(n) {
     var colour = n.color;
     if (colourBy === "community") {
@@ -159,7 +158,7 @@ APP_JS = r"""
   }
   function visNode(n) {
     return { id: n.id, shape: n.shape, size: n.size, x: n.x, y: n.y, color: colourOf(n), title: tooltip(n),
-             borderWidth: n.id === data.ego ? 4 : 1, opacity: dimmed[n.id] ? DIM : 1 };
+             borderWidth: n.id === data.ego ? 4 : 1 };
   }
   function visEdge(e) {
     return { id: e.id, from: e.from, to: e.to, value: e.weight,
@@ -172,7 +171,8 @@ APP_JS = r"""
              title: "works with (" + c.weight + " shared): " + c.contexts.join("; ") };
   }
 
-  var visible = Object.create(null);
+  var visible = Object.create(null);  // the filters' verdict; at first every node with a relation
+  data.nodes.forEach(function (n) { visible[n.id] = relationsOf[n.id].length > 0; });
   var forced = Object.create(null);  // shown whatever the filters say (expanded, found, brought in)
   var nodes = new vis.DataSet(data.nodes.map(visNode));
   var edges = new vis.DataSet(data.edges.map(visEdge));
@@ -249,7 +249,7 @@ APP_JS = r"""
       var n = byId[id], body = bodies[id];
       if (!n || !body) { return; }
       var radius = n.size * scale;
-      if (!priority && (radius < LABEL_MIN_RADIUS || dimmed[id])) { return; }
+      if (!priority && (radius < LABEL_MIN_RADIUS || (focusSet && !focusSet[id]))) { return; }
       var p = screen(body.x, body.y);
       if (p[0] < -200 || p[0] > w + 200 || p[1] < -50 || p[1] > h + 50) { return; }
       var text = shortLabel(n.label);
@@ -261,7 +261,7 @@ APP_JS = r"""
       ctx.lineWidth = 3;
       ctx.strokeStyle = "rgba(255,255,255,0.9)";
       ctx.strokeText(text, box.x + 2, box.y + 2);
-      ctx.fillStyle = dimmed[id] ? "#999999" : (id === focus ? "#000000" : "#222222");
+      ctx.fillStyle = focusSet && !focusSet[id] ? "#999999" : "#111111";
       ctx.fillText(text, box.x + 2, box.y + 2);
     }
     first.forEach(function (id) { label(id, true); });
@@ -292,7 +292,27 @@ APP_JS = r"""
     ctx.restore();
     api.labelBoxes = boxes.filter(function (b) { return b.id !== undefined; });
   }
+  // focus: a veil over everything, then the focused node, its neighbours and their edges drawn again on top
+  // (vis-network's own node and edge drawing), so a selection costs no update of thousands of items
+  function drawFocus(ctx) {
+    if (!focusSet) { return; }
+    var ratio = network.canvas.pixelRatio || 1;
+    ctx.save();
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.fillStyle = VEIL;
+    ctx.fillRect(0, 0, container.clientWidth, container.clientHeight);
+    ctx.restore();
+    var bodyEdges = network.body.edges, bodyNodes = network.body.nodes;
+    (mode === "relations" ? relationsOf[focus] : partnersOf[focus]).forEach(function (link) {
+      var edge = bodyEdges[link.edge.id];
+      if (edge && visible[link.other] === true) { edge.draw(ctx); }
+    });
+    Object.keys(focusSet).forEach(function (id) {
+      if (bodyNodes[id] && visible[id] === true) { bodyNodes[id].draw(ctx); }
+    });
+  }
   network.on("afterDrawing", function (ctx) {
+    drawFocus(ctx);
     drawLabels(ctx);
     if (!api.ready) {
       api.ready = true;
@@ -319,28 +339,9 @@ APP_JS = r"""
   function setFocus(id) {
     focus = id;
     focusSet = id ? neighbours(id) : null;
-    var nodeChanges = [];
-    nodes.forEach(function (item) {
-      var dim = focusSet !== null && !focusSet[item.id];
-      if (!!dimmed[item.id] !== dim) {
-        dimmed[item.id] = dim;
-        nodeChanges.push({ id: item.id, opacity: dim ? DIM : 1 });
-      }
-    });
-    if (nodeChanges.length) { nodes.update(nodeChanges); }
-    var edgeChanges = [];
-    edges.forEach(function (item) {
-      var dim = focusSet !== null && item.from !== id && item.to !== id;
-      if (!!dimmed["edge:" + item.id] !== dim) {
-        dimmed["edge:" + item.id] = dim;
-        var collaboration = !!(edgeById[item.id] && edgeById[item.id].contexts);
-        edgeChanges.push({ id: item.id, color: collaboration ? { color: "#666666", opacity: dim ? 0.06 : 0.45 }
-                                                          : { inherit: "from", opacity: dim ? 0.06 : 0.5 } });
-      }
-    });
-    if (edgeChanges.length) { edges.update(edgeChanges); }
     api.focused = id;
     api.highlighted = focusSet ? Object.keys(focusSet).sort() : [];
+    network.redraw();
   }
 
   // ---- filters: type, municipality, report, unconnected, collaboration weight; they re-fit the view
@@ -455,7 +456,6 @@ APP_JS = r"""
     edges.clear();
     edges.add(mode === "relations" ? Object.keys(edgeById).map(function (id) { return edgeById[id]; })
       .filter(function (e) { return !e.contexts; }).map(visEdge) : data.collaborations.map(visCollaboration));
-    Object.keys(dimmed).forEach(function (key) { if (key.indexOf("edge:") === 0) { delete dimmed[key]; } });
     edgeLegendFor();
     if (focus) { setFocus(focus); }
     applyFilters();
@@ -807,7 +807,8 @@ APP_JS = r"""
   api.expand = expandNode;
   api.showEdge = showEdge;
   api.visibleCount = function () { return nodeView.length; };
-  applyFilters(true);
+  updateCounts();
+  network.fit({ animation: false });
   if (data.ego) { select(data.ego); }
 })();
 """
