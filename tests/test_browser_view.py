@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 from rdf_samples import (
     EVENT,
-    INITIATIVE,
     REPORT,
     add_entity,
     add_evidence,
     add_statement,
+    co_working_graph,
     sample_graph,
 )
 from rdflib import RDF, RDFS, Graph, Literal
@@ -253,15 +253,6 @@ def test_browser_filters_refit_update_counts_and_expand_brings_back(open_graph):
     opened.page.click("#vg-expand")
     assert "person_anne-olsen" in opened.js("velferdsgraf.nodes.getIds()")
     assert opened.errors == []
-
-
-def co_working_graph() -> Graph:
-    graph = sample_graph()
-    for slug, cls, label, context in (("person/kari-holm", VG.Person, "Kari Holm", EVENT),
-                                      ("organisation/ks", VG.Organisation, "KS", INITIATIVE)):
-        add_entity(graph, VGID[slug], cls, label)
-        graph.add((VGID[slug], VG.participatesIn, context))
-    return graph
 
 
 def test_browser_collaboration_network_with_a_minimum_weight(open_graph):

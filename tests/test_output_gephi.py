@@ -5,7 +5,7 @@ import io
 from pathlib import Path
 
 import pytest
-from rdf_samples import sample_graph
+from rdf_samples import co_working_graph, sample_graph
 from rdflib import RDF, RDFS, Literal
 
 from velferdsgraf.ontology.namespace import VG, VGID
@@ -80,15 +80,6 @@ def test_output_gexf_has_viz_colour_size_position():
     assert edge.get("weight") == "2.0" and edge.get("kind") == "participatesIn"
 
 
-def co_working_graph():
-    """The sample plus a second person at the event, so there is a collaboration edge."""
-    graph = sample_graph()
-    graph.add((VGID["person/kari-holm"], RDF.type, VG.Person))
-    graph.add((VGID["person/kari-holm"], RDFS.label, Literal("Kari Holm")))
-    graph.add((VGID["person/kari-holm"], VG.participatesIn, VGID["event/gentaenk-velfaerden-2019"]))
-    return graph
-
-
 COLLABORATION_ID = "collaboratesWith__person_kari-holm__person_silvija-seres"
 
 
@@ -123,7 +114,7 @@ def test_output_gephi_files_read_back_in_networkx(to_bytes, read):
     import networkx as nx
 
     net = getattr(nx, read)(io.BytesIO(to_bytes(co_working_graph())))
-    assert net.is_directed() and net.number_of_nodes() == 8
+    assert net.is_directed() and net.number_of_nodes() == 9
     relations = {data["relation"] for *_, data in net.edges(data=True)}
     assert relations == {"memberOf", "locatedIn", "participatesIn", "collaboratesWith"}
     assert net.nodes["person_silvija-seres"]["label"] == "Silvija Seres"
@@ -141,7 +132,7 @@ def test_output_graphml_reads_in_igraph():
         with warnings.catch_warnings():
             warnings.simplefilter("error")  # igraph warns, for instance, on clashing attribute names
             net = igraph.Graph.Read_GraphML(str(path))
-    assert net.is_directed() and net.vcount() == 8
+    assert net.is_directed() and net.vcount() == 9
     assert "collaboratesWith" in net.es["relation"]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from rdf_samples import ENTITIES, sample_graph
+from rdf_samples import ENTITIES, co_working_graph, sample_graph
 from rdflib import RDF, RDFS, Literal, URIRef
 
 from velferdsgraf.ontology.namespace import VG, VGID
@@ -47,15 +47,6 @@ def test_network_member_of_edge_carries_roles_and_weight(net):
     event = edges["participatesIn__person_silvija-seres__event_gentaenk-velfaerden-2019"]
     assert event["weight"] == 2.0 and event["evidence"] == 2
     assert {data["relation"] for data in edges.values()} == {"memberOf", "locatedIn", "participatesIn"}
-
-
-def co_working_graph():
-    """The sample plus a second person at the event, so Silvija Seres has a collaborator."""
-    graph = sample_graph()
-    graph.add((VGID["person/kari-holm"], RDF.type, VG.Person))
-    graph.add((VGID["person/kari-holm"], RDFS.label, Literal("Kari Holm")))
-    graph.add((VGID["person/kari-holm"], VG.participatesIn, VGID["event/gentaenk-velfaerden-2019"]))
-    return graph
 
 
 def test_network_collaboration_edges_and_metrics(net):

@@ -7,7 +7,7 @@ import re
 import pytest
 from click.testing import CliRunner
 from conftest import EXAMPLES
-from rdf_samples import sample_graph
+from rdf_samples import co_working_graph, sample_graph
 from rdflib import RDF, RDFS, Graph, Literal
 from rdflib.namespace import SKOS
 
@@ -50,17 +50,6 @@ def test_view_data_edges_point_to_evidence_sentences(data):
         "Statssekretær Silvija Seres i Arbeids- og sosialdepartementet åpnet konferansen.",
     ]
     assert {data["evidence"][i][0] for i in edge["evidence"]} == {0}  # the report's index
-
-
-def co_working_graph() -> Graph:
-    """The sample plus a second person at the event and a second organisation in the initiative."""
-    graph = sample_graph()
-    for slug, cls, label, context in (("person/kari-holm", VG.Person, "Kari Holm", "event/gentaenk-velfaerden-2019"),
-                                      ("organisation/ks", VG.Organisation, "KS", "initiative/velferd-er-en-fellesoppgave")):
-        graph.add((VGID[slug], RDF.type, cls))
-        graph.add((VGID[slug], RDFS.label, Literal(label)))
-        graph.add((VGID[slug], VG.participatesIn, VGID[context]))
-    return graph
 
 
 def test_view_data_collaborations_are_person_person_and_organisation_organisation():
