@@ -27,8 +27,6 @@ from velferdsgraf.ontology.namespace import VG, VGID
 from velferdsgraf.output.html import write_html
 from velferdsgraf.output.view_data import network_data
 
-PHYSICS_LIMIT = 500  # the size above which pages used to switch physics off
-
 pytestmark = pytest.mark.browser
 
 XSS = "<img src=x onerror=alert(1)>"
@@ -290,7 +288,7 @@ def test_browser_markup_in_names_runs_nothing(open_graph):
 
 
 def test_browser_large_graph_has_no_physics_and_keeps_positions(open_graph):
-    size = PHYSICS_LIMIT + 100
+    size = 600
     opened = open_graph(chain_graph(size))
     assert opened.js("velferdsgraf.network.body.nodeIndices.length") == size
     assert opened.js("velferdsgraf.network.physics.physicsEnabled") is False

@@ -4,8 +4,8 @@ One node per entity (Person, Organisation, Municipality, Initiative, Event; Role
 asked, since roles are carried on the memberOf edges), one edge per org:memberOf,
 vg:locatedIn and vg:participatesIn triple, and one ``collaboratesWith`` edge per person–person
 or organisation–organisation pair that shares a context (graph/collaboration_network.py),
-computed from the relations, never read from a stored collaboration layer. Nodes carry degree, betweenness and
-community (output/metrics.py). Every attribute is a str, int or float, and text is stripped
+computed from the relations, never read from a stored collaboration layer. Nodes carry
+degree, betweenness and community (output/metrics.py). Every attribute is a str, int or float, and text is stripped
 of characters XML cannot hold, so any writer can take the graph as it is.
 """
 from __future__ import annotations

@@ -5,8 +5,9 @@ are computed here for every size (output/layout.py, then ``separate`` so no two 
 and the page runs no physics. Above VIEW_LIMIT nodes only the most central VIEW_LIMIT are
 drawn (``truncated`` says so, and the page prints it); the others travel in ``cut``, in a
 compact form (id, label, type, aliases; their relations as index triples, without evidence),
-so search still finds every entity and the page can bring one in with its neighbours. That
-keeps the page near 1 MB per 1,000 drawn nodes plus about 100 bytes per cut entity.
+so search still finds every entity and the page can bring one in with its neighbours. A page
+weighs about 1.3 MB per 1,000 drawn nodes (their evidence sentences included) plus about 75
+bytes per cut entity: 6.6 MB for 20,000 entities (BENCHMARKS.md).
 GraphML and GEXF always hold the whole graph.
 """
 from __future__ import annotations
@@ -34,10 +35,9 @@ from .network import (
     hex_colour,
 )
 
-__all__ = ["HOVER_LIMIT", "OTHER_COMMUNITY", "PHYSICS_LIMIT", "VIEW_LIMIT", "network_data", "view_filter"]
+__all__ = ["HOVER_LIMIT", "OTHER_COMMUNITY", "VIEW_LIMIT", "network_data", "view_filter"]
 
 VIEW_LIMIT = 5000  # most nodes the page draws; a larger graph shows its most central ones
-PHYSICS_LIMIT = 500  # kept for callers: the page runs no physics at any size (positions come from here)
 HOVER_LIMIT = 2000  # above this many nodes, no hover tracking (labels show on zoom and selection)
 OTHER_COMMUNITY = -1  # communities of one drawn node are folded into "other"
 _RELATION_NAMES = tuple(RELATIONS.values())  # relation index in ``cut.links``
@@ -119,7 +119,9 @@ def network_data(
     edges, collaborations = _edges(network, shown, evidence)
     return {
         "types": _legend(nodes),
-        "typeStyles": {kind: [hex_colour(TYPE_COLOURS[kind]), TYPE_SHAPES[kind][0]] for kind in (*ENTITY_TYPES, "Other")},
+        "typeStyles": {
+            kind: [hex_colour(TYPE_COLOURS[kind]), TYPE_SHAPES[kind][0]] for kind in (*ENTITY_TYPES, "Other")
+        },
         "communities": communities,
         "reports": reports,
         "evidence": evidence.rows,
