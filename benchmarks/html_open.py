@@ -10,6 +10,11 @@ the file itself aborted. Open-to-interactive is the time from navigation start u
 has drawn its first frame after layout with all handlers attached (``velferdsgraf.ready``);
 ``focus`` is the time from a search for a node's name to the frame showing it focused, with the
 details panel filled. Prints one Markdown table row per size (medians over --runs).
+
+    python benchmarks/html_open.py --pages old.html,new.html [--runs 6]
+
+times pages already written (for instance by two versions of velferdsgraf), opening them in
+turn so that both see the same load on the machine; one row per page.
 """
 from __future__ import annotations
 
@@ -145,8 +150,10 @@ def open_page(browser: object, path: Path) -> dict[str, float]:
     ready = page.evaluate("velferdsgraf.readyAt") / 1000
     focus = page.evaluate("""() => new Promise((resolve) => {
         const t0 = performance.now();
-        const items = velferdsgraf.nodes.get();
-        const hit = velferdsgraf.search(items[Math.floor(items.length / 2)].label)[0];
+        const id = velferdsgraf.nodes.getIds()[Math.floor(velferdsgraf.nodes.length / 2)];
+        // pages before issue 11 kept the label on the drawn node; later ones in their data
+        const label = velferdsgraf.entity ? velferdsgraf.entity(id).label : velferdsgraf.nodes.get(id).label;
+        const hit = velferdsgraf.search(label)[0];
         velferdsgraf.network.once('afterDrawing', () => resolve((performance.now() - t0) / 1000));
         velferdsgraf.focus(hit.id);
     })""")
@@ -157,13 +164,38 @@ def open_page(browser: object, path: Path) -> dict[str, float]:
     return {"ready": ready, "focus": focus, "drawn": drawn}
 
 
+def compare_pages(paths: list[Path], runs: int, chromium: str) -> None:
+    """Open each page in turn, ``runs`` rounds, and print a Markdown row per page."""
+    from playwright.sync_api import sync_playwright
+
+    times: dict[Path, list[dict[str, float]]] = {path: [] for path in paths}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        for _round in range(runs):
+            for path in paths:
+                times[path].append(open_page(browser, path.resolve()))
+        browser.close()
+    print("| page | MB | nodes drawn | open-to-interactive s (min / median / max) | search-to-focus s |")
+    print("|---|---|---|---|---|")
+    for path, rows in times.items():
+        ready = sorted(r["ready"] for r in rows)
+        print(f"| {path.name} | {path.stat().st_size / 1e6:.1f} | {rows[0]['drawn']:,} "
+              f"| {ready[0]:.2f} / {statistics.median(ready):.2f} / {ready[-1]:.2f} "
+              f"| {statistics.median(r['focus'] for r in rows):.2f} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="500,5000,20000")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--chromium", default="/usr/bin/chromium")
+    parser.add_argument("--pages", help="comma-separated pages to time in turn, instead of --sizes")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
+
+    if args.pages:
+        compare_pages([Path(p) for p in args.pages.split(",")], args.runs, args.chromium)
+        return
 
     print("| entities | triples | page written s | page MB | nodes drawn | open-to-interactive s (min / median / max) | search-to-focus s |")
     print("|---|---|---|---|---|---|---|")

@@ -142,3 +142,18 @@ def sample_graph() -> Graph:
 def sample_turtle() -> str:
     """``sample_graph()`` as Turtle text."""
     return sample_graph().serialize(format="turtle")
+
+
+def co_working_graph() -> Graph:
+    """The sample plus a second person at the event and a second organisation in the initiative.
+
+    So it has one person–person collaboration (Kari Holm and Silvija Seres, through the event)
+    and one organisation–organisation collaboration (KS and NAV Ski, through the initiative).
+    """
+    g = sample_graph()
+    for iri, cls, label, context in ((VGID["person/kari-holm"], VG.Person, "Kari Holm", EVENT),
+                                     (VGID["organisation/ks"], VG.Organisation, "KS", INITIATIVE)):
+        g.add((iri, RDF.type, cls))
+        g.add((iri, RDFS.label, Literal(label)))
+        g.add((iri, VG.participatesIn, context))
+    return g

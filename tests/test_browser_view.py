@@ -17,6 +17,7 @@ from rdf_samples import (
     add_entity,
     add_evidence,
     add_statement,
+    co_working_graph,
     sample_graph,
 )
 from rdflib import RDF, RDFS, Graph, Literal
@@ -24,7 +25,7 @@ from rdflib.namespace import DCTERMS, SKOS
 
 from velferdsgraf.ontology.namespace import VG, VGID
 from velferdsgraf.output.html import write_html
-from velferdsgraf.output.view_data import PHYSICS_LIMIT, network_data
+from velferdsgraf.output.view_data import network_data
 
 pytestmark = pytest.mark.browser
 
@@ -129,7 +130,7 @@ def test_browser_loads_offline_without_errors_and_draws_every_node(open_graph):
     assert opened.js("velferdsgraf.network.body.nodeIndices.length") == expected
     assert opened.other_requests() == []
     assert opened.errors == []
-    assert opened.page.inner_text("#vg-counts").startswith("7 nodes, 6 relations, 1 collaborations")
+    assert opened.page.inner_text("#vg-counts") == "7 nodes, 6 relations"
 
 
 def test_browser_search_by_alias_focuses_the_node(open_graph):
@@ -153,7 +154,7 @@ def test_browser_search_by_alias_focuses_the_node(open_graph):
     assert offset < 1
 
 
-def test_browser_details_panel_shows_roles_organisations_and_evidence(open_graph):
+def test_browser_details_panel_opens_with_relations_and_their_evidence(open_graph):
     opened = open_graph(sample_graph())
     opened.page.fill("#vg-search", "Silvija")
     opened.page.click("#vg-results button")
@@ -161,7 +162,11 @@ def test_browser_details_panel_shows_roles_organisations_and_evidence(open_graph
     assert "NAV-leder; statssekretær" in details
     assert "Arbeids- og sosialdepartementet" in details and "Gentænk velfærden 2019" in details
     assert "Seres deltok også på Gentænk velfærden 2019." in details
-    assert "Velferd er en fellesoppgave" in details  # the report's title
+    assert "Velferd er en fellesoppgave · 2019-02-27" in details  # the report's headline and date
+    # evidence comes first: the relations and their sentences before the facts about the node
+    assert details.index("Relations") < details.index("Seres deltok også") < details.index("About")
+    marks = opened.js("Array.from(document.querySelectorAll('#vg-details mark')).map(m => m.textContent)")
+    assert "Seres" in marks and "Gentænk velfærden 2019" in marks  # both ends' names highlighted
 
 
 def test_browser_click_on_a_node_opens_its_details(open_graph):
@@ -170,24 +175,98 @@ def test_browser_click_on_a_node_opens_its_details(open_graph):
     box = opened.page.locator("#vg-network").bounding_box()
     opened.page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
     assert opened.page.inner_text("#vg-details h3") == "Anne Olsen"
-    assert "Works with" in opened.page.inner_text("#vg-details")
+    assert "Member of (1)" in opened.page.inner_text("#vg-details")
 
 
-def test_browser_filters_and_collaboration_toggle(open_graph):
+PIXEL = """(id) => {
+    const network = velferdsgraf.network, point = network.canvasToDOM(network.getPosition(id));
+    const canvas = document.querySelector('#vg-network canvas'), ratio = window.devicePixelRatio || 1;
+    return Array.from(canvas.getContext('2d').getImageData(Math.round(point.x * ratio), Math.round(point.y * ratio), 1, 1).data);
+}"""
+
+
+def test_browser_select_highlights_neighbours_and_dims_the_rest(open_graph):
+    opened = open_graph(sample_graph())
+    person_blue = [31, 119, 180]
+    assert opened.page.evaluate(PIXEL, "person_silvija-seres")[:3] == person_blue
+    opened.js("velferdsgraf.select('person_anne-olsen')")
+    assert opened.js("velferdsgraf.highlighted") == [
+        "initiative_velferd-er-en-fellesoppgave", "organisation_nav-ski", "person_anne-olsen"]
+    opened.page.wait_for_timeout(200)  # the next frame
+    assert opened.page.evaluate(PIXEL, "person_anne-olsen")[:3] == person_blue  # in focus: as drawn
+    dimmed = opened.page.evaluate(PIXEL, "person_silvija-seres")[:3]
+    assert min(dimmed) > 190  # out of focus: faded towards white
+    drawn = set(opened.js("velferdsgraf.labelBoxes.map(b => b.id)"))
+    assert {"person_anne-olsen", "organisation_nav-ski"} <= drawn
+    box = opened.page.locator("#vg-network").bounding_box()  # a click on empty canvas ends the focus
+    opened.page.mouse.click(box["x"] + 3, box["y"] + 3)
+    assert opened.js("velferdsgraf.highlighted") == []
+    opened.page.wait_for_timeout(200)
+    assert opened.page.evaluate(PIXEL, "person_silvija-seres")[:3] == person_blue
+
+
+def test_browser_click_on_an_edge_shows_its_evidence(open_graph):
+    opened = open_graph(sample_graph())
+    point = opened.js("""(() => {
+        const n = velferdsgraf.network, a = n.getPosition('person_silvija-seres'),
+              b = n.getPosition('event_gentaenk-velfaerden-2019');
+        return n.canvasToDOM({x: (a.x + b.x) / 2, y: (a.y + b.y) / 2});
+    })()""")
+    box = opened.page.locator("#vg-network").bounding_box()
+    opened.page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+    details = opened.page.inner_text("#vg-details")
+    assert "Silvija Seres — participates in — Gentænk velfærden 2019" in details
+    assert "Evidence (2)" in details and "Seres deltok også på Gentænk velfærden 2019." in details
+
+
+def test_browser_ego_page_marks_the_ego(open_graph):
+    opened = open_graph(sample_graph(), ego="Anne Olsen", depth=2)
+    assert opened.js("velferdsgraf.focused") == "person_anne-olsen"
+    assert opened.js("velferdsgraf.network.body.nodes['person_anne-olsen'].options.borderWidth") == 4
+    assert opened.page.inner_text("#vg-details h3") == "Anne Olsen"
+
+
+def test_browser_filters_refit_update_counts_and_expand_brings_back(open_graph):
     opened = open_graph(sample_graph())
     opened.page.uncheck("#vg-legend li:first-child input")  # Person
     assert opened.js("velferdsgraf.visibleCount()") == 5
+    assert opened.page.inner_text("#vg-counts") == "5 of 7 nodes, 2 relations"
     opened.page.check("#vg-legend li:first-child input")
+    assert opened.page.inner_text("#vg-counts") == "7 nodes, 6 relations"
     opened.page.select_option("#vg-municipality", label="Ski")
     # Ski, NAV Ski (located there), Anne Olsen (member of NAV Ski), the initiative NAV Ski is in
     assert opened.js("velferdsgraf.nodes.getIds().sort()") == [
         "initiative_velferd-er-en-fellesoppgave", "municipality_ski", "organisation_nav-ski", "person_anne-olsen"]
+    assert opened.page.inner_text("#vg-counts").startswith("4 of 7 nodes")
+    # the view is fitted to what is left: every node kept is inside the canvas
+    inside = opened.js("""velferdsgraf.nodes.getIds().every(id => {
+        const p = velferdsgraf.network.canvasToDOM(velferdsgraf.network.getPosition(id));
+        const box = document.getElementById('vg-network');
+        return p.x >= 0 && p.y >= 0 && p.x <= box.clientWidth && p.y <= box.clientHeight;
+    })""")
+    assert inside is True
     opened.page.select_option("#vg-municipality", value="")
-    assert opened.js("velferdsgraf.visibleCount()") == 7
-    opened.page.check("#vg-show-collaboration")
-    assert "collaboratesWith__organisation_nav-ski__person_anne-olsen" in opened.js("velferdsgraf.edges.getIds()")
+    opened.page.uncheck("#vg-legend li:first-child input")  # Person off, then expand NAV Ski
+    opened.js("velferdsgraf.select('organisation_nav-ski')")
+    opened.page.click("#vg-expand")
+    assert "person_anne-olsen" in opened.js("velferdsgraf.nodes.getIds()")
+    assert opened.errors == []
+
+
+def test_browser_collaboration_network_with_a_minimum_weight(open_graph):
+    opened = open_graph(co_working_graph())
+    opened.page.select_option("#vg-mode", "collaboration")
+    assert sorted(opened.js("velferdsgraf.edges.getIds()")) == [
+        "collaboratesWith__organisation_ks__organisation_nav-ski",
+        "collaboratesWith__person_kari-holm__person_silvija-seres"]
+    # only persons and organisations that work with someone are drawn
+    assert opened.js("velferdsgraf.nodes.getIds().sort()") == [
+        "organisation_ks", "organisation_nav-ski", "person_kari-holm", "person_silvija-seres"]
+    assert opened.page.is_visible("#vg-min-weight")
     opened.page.select_option("#vg-colour", "community")
     assert opened.page.is_visible("#vg-community-legend")
+    opened.page.select_option("#vg-mode", "relations")
+    assert "participatesIn__person_kari-holm__event_gentaenk-velfaerden-2019" in opened.js("velferdsgraf.edges.getIds()")
     assert opened.errors == []
 
 
@@ -195,12 +274,13 @@ def test_browser_markup_in_names_runs_nothing(open_graph):
     opened = open_graph(hostile_graph())
     opened.page.fill("#vg-search", "img src")
     opened.page.press("#vg-search", "Enter")
-    opened.page.check("#vg-show-collaboration")
+    opened.page.select_option("#vg-mode", "collaboration")
+    opened.page.select_option("#vg-mode", "relations")
     opened.page.select_option("#vg-colour", "community")
     opened.page.select_option("#vg-report", index=1)
     details = opened.page.inner_text("#vg-details")
     assert f"Kari {XSS}" in details and f"{XSS} deltok også." in details
-    assert opened.page.inner_text("#vg-report option:nth-child(2)") == f"Rapport {XSS}"
+    assert opened.page.inner_text("#vg-report option:nth-child(2)") == f"Rapport {XSS} (2019-02-27)"
     opened.page.wait_for_timeout(300)  # give an injected onerror the time it would need
     assert opened.dialogs == []
     assert opened.js("document.querySelectorAll('img').length") == 0
@@ -208,7 +288,7 @@ def test_browser_markup_in_names_runs_nothing(open_graph):
 
 
 def test_browser_large_graph_has_no_physics_and_keeps_positions(open_graph):
-    size = PHYSICS_LIMIT + 100
+    size = 600
     opened = open_graph(chain_graph(size))
     assert opened.js("velferdsgraf.network.body.nodeIndices.length") == size
     assert opened.js("velferdsgraf.network.physics.physicsEnabled") is False
@@ -220,3 +300,40 @@ def test_browser_beyond_the_limit_shows_the_most_central_and_says_so(open_graph)
     assert opened.js("velferdsgraf.network.body.nodeIndices.length") == 100
     notice = opened.page.inner_text("#vg-notice")
     assert "Showing the 100 most central of 300 entities" in notice and "GEXF" in notice
+
+
+def test_browser_a_cut_entity_is_found_and_brought_in_with_its_neighbours(open_graph):
+    opened = open_graph(chain_graph(6000))
+    assert opened.js("velferdsgraf.network.body.nodeIndices.length") == 5000
+    cut = opened.js("JSON.parse(document.getElementById('vg-data').textContent).cut.nodes[0]")
+    opened.page.fill("#vg-search", cut[1])
+    first = opened.page.inner_text("#vg-results li:first-child button")
+    assert first.startswith(cut[1]) and "not drawn yet" in first
+    opened.page.press("#vg-search", "Enter")
+    assert opened.js("velferdsgraf.network.getSelectedNodes()") == [cut[0]]
+    assert opened.page.inner_text("#vg-details h3") == cut[1]
+    neighbours = opened.js(f"velferdsgraf.highlighted")
+    assert len(neighbours) >= 2 and all(opened.js(f"!!velferdsgraf.network.body.nodes['{n}']") for n in neighbours)
+    assert opened.errors == []
+
+
+SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "samples" / "reports"
+
+
+@pytest.mark.skipif(not SAMPLES.is_dir(), reason=f"samples not found at {SAMPLES} (../shared is absent)")
+def test_browser_no_two_labels_overlap_on_the_samples_page(open_graph):
+    from velferdsgraf import build_graph
+
+    opened = open_graph(build_graph([SAMPLES]).graph)
+    boxes = opened.js("velferdsgraf.labelBoxes")
+    assert len(boxes) >= 20  # many labels are drawn at the first zoom …
+    for i, a in enumerate(boxes):  # … and none overlaps another
+        for b in boxes[i + 1:]:
+            apart = a["x"] + a["w"] <= b["x"] or b["x"] + b["w"] <= a["x"] or \
+                a["y"] + a["h"] <= b["y"] or b["y"] + b["h"] <= a["y"]
+            assert apart, (a, b)
+    # the boxes are where the text is: each sits just under its node
+    for box in boxes[:10]:
+        centre = opened.js(f"velferdsgraf.network.canvasToDOM(velferdsgraf.network.getPosition('{box['id']}'))")
+        assert abs(box["x"] + box["w"] / 2 - centre["x"]) < 1 and box["y"] >= centre["y"]
+    assert opened.errors == []

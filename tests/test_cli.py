@@ -82,7 +82,32 @@ def test_cli_query_json_returns_memberships(example_graph):
 
 def test_cli_query_malformed_sparql_is_one_line_error(example_graph):
     result = invoke("query", example_graph, "SELECT WHERE {")
-    assert result.exit_code == 1 and result.stderr.count("\n") == 1 and result.stderr.startswith("Error:")
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1 and result.stderr.startswith("Error:")
+
+
+def test_cli_query_usage_errors_name_the_problem_and_exit_2(example_graph, tmp_path):
+    result = invoke("query", example_graph)
+    assert result.exit_code == 2 and "no query given" in result.stderr
+    query_file = tmp_path / "q.rq"
+    query_file.write_text("ASK { ?s ?p ?o }", encoding="utf-8")
+    result = invoke("query", example_graph, "ASK { ?s ?p ?o }", "--file", query_file)
+    assert result.exit_code == 2 and "not both" in result.stderr
+    other = tmp_path / "graph.xml"
+    other.write_text("<x/>", encoding="utf-8")
+    result = invoke("query", other, "ASK { ?s ?p ?o }")
+    assert result.exit_code == 2 and "unknown graph format '.xml'" in result.stderr
+    result = invoke("query", tmp_path / "missing.ttl", "ASK { ?s ?p ?o }")
+    assert result.exit_code == 2 and "does not exist" in result.stderr
+
+
+def test_cli_query_empty_result_says_0_rows_and_names_paste_back(example_graph):
+    result = invoke("query", example_graph, "SELECT ?p WHERE { ?p a vg:Person ; rdfs:label 'Nobody Atall' }")
+    assert result.exit_code == 0 and result.stdout.splitlines()[-1] == "0 rows"
+    listed = invoke("query", example_graph, "SELECT ?p WHERE { ?p a vg:Person } ORDER BY ?p LIMIT 1").stdout
+    name = listed.splitlines()[2].strip()
+    assert name.startswith("person:")
+    again = invoke("query", example_graph, f"ASK {{ {name} a vg:Person }}")
+    assert again.exit_code == 0 and again.stdout == "true\n"
 
 
 def test_cli_validate_and_stats(example_graph):

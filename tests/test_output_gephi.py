@@ -1,10 +1,11 @@
 """GraphML and GEXF files validate against the schemas in ../shared and are deterministic."""
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
-from rdf_samples import sample_graph
+from rdf_samples import co_working_graph, sample_graph
 from rdflib import RDF, RDFS, Literal
 
 from velferdsgraf.ontology.namespace import VG, VGID
@@ -79,30 +80,60 @@ def test_output_gexf_has_viz_colour_size_position():
     assert edge.get("weight") == "2.0" and edge.get("kind") == "participatesIn"
 
 
-def test_output_gexf_has_metrics_and_an_undirected_collaboration_layer():
+COLLABORATION_ID = "collaboratesWith__person_kari-holm__person_silvija-seres"
+
+
+def test_output_gexf_has_metrics_and_one_direction_model():
     from lxml import etree
 
-    root = etree.fromstring(gexf_bytes(sample_graph()))
+    root = etree.fromstring(gexf_bytes(co_working_graph()))
     titles = {a.get("title") for a in root.iter(f"{GEXF}attribute")}
     assert {"degree", "betweenness", "community", "collaborators", "altLabels", "contexts"} <= titles
-    edge = root.find(f".//{GEXF}edge[@id='collaboratesWith__organisation_nav-ski__person_anne-olsen']")
-    assert edge.get("type") == "undirected" and edge.get("kind") == "collaboratesWith"
-    assert edge.find(f"{VIZ}shape").get("value") == "dashed"
-    member = root.find(f".//{GEXF}edge[@id='memberOf__person_anne-olsen__organisation_nav-ski']")
-    assert member.get("type") == "directed"
+    assert root.find(f"{GEXF}graph").get("defaultedgetype") == "directed"
+    assert {edge.get("type") for edge in root.iter(f"{GEXF}edge")} == {None}  # every edge takes the default
+    edge = root.find(f".//{GEXF}edge[@id='{COLLABORATION_ID}']")
+    assert edge.get("kind") == "collaboratesWith" and edge.find(f"{VIZ}shape").get("value") == "dashed"
     assert root.find(f".//{GEXF}node[@id='organisation_nav-ski']/{VIZ}shape").get("value") == "square"
 
 
-def test_output_graphml_marks_collaboration_undirected_and_keeps_metrics():
+def test_output_graphml_is_one_directed_graph_and_keeps_metrics():
     from lxml import etree
 
-    root = etree.fromstring(graphml_bytes(sample_graph()))
+    root = etree.fromstring(graphml_bytes(co_working_graph()))
     ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
     names = set(root.xpath("//g:key/@attr.name", namespaces=ns))
-    assert {"betweenness", "community", "collaborators", "contexts"} <= names
-    (edge,) = root.xpath("//g:edge[@id='collaboratesWith__organisation_nav-ski__person_anne-olsen']", namespaces=ns)
-    assert edge.get("directed") == "false"
+    assert {"betweenness", "community", "collaborators", "contexts", "relation"} <= names
     assert root.xpath("//g:graph/@edgedefault", namespaces=ns) == ["directed"]
+    assert root.xpath("//g:edge/@directed", namespaces=ns) == []
+    assert root.xpath(f"//g:edge[@id='{COLLABORATION_ID}']", namespaces=ns)
+
+
+@pytest.mark.parametrize("to_bytes, read", [(graphml_bytes, "read_graphml"), (gexf_bytes, "read_gexf")],
+                         ids=["graphml", "gexf"])
+def test_output_gephi_files_read_back_in_networkx(to_bytes, read):
+    import networkx as nx
+
+    net = getattr(nx, read)(io.BytesIO(to_bytes(co_working_graph())))
+    assert net.is_directed() and net.number_of_nodes() == 9
+    relations = {data["relation"] for *_, data in net.edges(data=True)}
+    assert relations == {"memberOf", "locatedIn", "participatesIn", "collaboratesWith"}
+    assert net.nodes["person_silvija-seres"]["label"] == "Silvija Seres"
+    assert net.nodes["person_silvija-seres"]["collaborators"] == 1
+
+
+def test_output_graphml_reads_in_igraph():
+    igraph = pytest.importorskip("igraph", reason="igraph is not installed (pip install igraph)")
+    import tempfile
+    import warnings
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "graph.graphml"
+        write_graphml(co_working_graph(), path)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # igraph warns, for instance, on clashing attribute names
+            net = igraph.Graph.Read_GraphML(str(path))
+    assert net.is_directed() and net.vcount() == 9
+    assert "collaboratesWith" in net.es["relation"]
 
 
 @needs_schemas
@@ -120,6 +151,10 @@ def test_output_gephi_files_of_the_examples_validate(to_bytes):
     else:
         schema = etree.XMLSchema(etree.parse(str(SCHEMAS / "graphml" / "graphml.xsd")))
     assert schema.validate(document), schema.error_log
+    import networkx as nx
+
+    read = nx.read_gexf if to_bytes is gexf_bytes else nx.read_graphml
+    assert read(io.BytesIO(to_bytes(graph))).number_of_nodes() == len(document.findall(".//{*}node"))
 
 
 @pytest.mark.parametrize("to_bytes", [gexf_bytes, graphml_bytes], ids=["gexf", "graphml"])

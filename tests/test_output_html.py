@@ -109,7 +109,6 @@ def test_output_html_legend_and_edge_labels():
     assert [t["name"] for t in data["types"]] == ["Person", "Organisation", "Municipality", "Initiative", "Event"]
     assert data["types"][0]["color"] == "#1f77b4"
     assert {e["label"] for e in data["edges"]} == {"member of", "located in", "participates in"}
-    assert data["edgeLabels"] is True
 
 
 def test_output_html_filters_types_and_degree():

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from rdf_samples import ENTITIES, sample_graph
+from rdf_samples import ENTITIES, co_working_graph, sample_graph
 from rdflib import RDF, RDFS, Literal, URIRef
 
 from velferdsgraf.ontology.namespace import VG, VGID
@@ -46,17 +46,17 @@ def test_network_member_of_edge_carries_roles_and_weight(net):
     assert member["label"] == "member of"
     event = edges["participatesIn__person_silvija-seres__event_gentaenk-velfaerden-2019"]
     assert event["weight"] == 2.0 and event["evidence"] == 2
-    assert {data["relation"] for data in edges.values()} == {"memberOf", "locatedIn", "participatesIn",
-                                                             "collaboratesWith"}
+    assert {data["relation"] for data in edges.values()} == {"memberOf", "locatedIn", "participatesIn"}
 
 
 def test_network_collaboration_edges_and_metrics(net):
-    edges = {data["id"]: data for _, _, data in net.edges(data=True)}
-    collaboration = edges["collaboratesWith__organisation_nav-ski__person_anne-olsen"]
-    assert collaboration["weight"] == 1.0 and collaboration["contexts"] == "Velferd er en fellesoppgave"
-    assert net.nodes["person_anne-olsen"]["collaborators"] == 1
+    co_net = to_networkx(co_working_graph())
+    edges = {data["id"]: data for _, _, data in co_net.edges(data=True)}
+    collaboration = edges["collaboratesWith__person_kari-holm__person_silvija-seres"]
+    assert collaboration["weight"] == 1.0 and collaboration["contexts"] == "Gentænk velfærden 2019"
+    assert co_net.nodes["person_silvija-seres"]["collaborators"] == 1
     # degree counts relations only: the collaboration layer changes no size or filter
-    assert net.nodes["person_anne-olsen"]["degree"] == 2
+    assert co_net.nodes["person_silvija-seres"]["degree"] == 2
     assert net.nodes["organisation_nav-ski"]["betweenness"] > net.nodes["municipality_ski"]["betweenness"] == 0.0
     communities = {net.nodes[n]["community"] for n in ("person_anne-olsen", "organisation_nav-ski", "municipality_ski")}
     assert len(communities) == 1
@@ -68,11 +68,11 @@ def test_network_without_collaboration_layer():
 
 
 def test_network_ignores_the_rdf_layer_and_recomputes_it():
-    from velferdsgraf.graph.collaboration import add_collaboration
-
-    graph = sample_graph()
-    add_collaboration(graph)
-    assert list(to_networkx(graph).edges(data=True)) == list(to_networkx(sample_graph()).edges(data=True))
+    graph = co_working_graph()  # a stored layer (even a wrong one) changes nothing
+    graph.add((VGID["person/anne-olsen"], VG.collaboratesWith, VGID["person/silvija-seres"]))
+    graph.add((VGID["collaboration/x"], RDF.type, VG.Collaboration))
+    graph.add((VGID["collaboration/x"], VG.collaborator, VGID["person/anne-olsen"]))
+    assert list(to_networkx(graph).edges(data=True)) == list(to_networkx(co_working_graph()).edges(data=True))
 
 
 def test_network_ids_unique_nmtoken_and_values_scalar(net):

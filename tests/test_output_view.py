@@ -1,21 +1,26 @@
 """What the page draws (view_data), the focused views (focus) and the `view` command."""
 from __future__ import annotations
 
+import math
+import re
+
 import pytest
 from click.testing import CliRunner
 from conftest import EXAMPLES
-from rdf_samples import sample_graph
+from rdf_samples import co_working_graph, sample_graph
 from rdflib import RDF, RDFS, Graph, Literal
+from rdflib.namespace import SKOS
 
 from velferdsgraf.cli import cli
-from velferdsgraf.ontology.namespace import VG, VGID
+from velferdsgraf.ontology.namespace import SCHEMA, VG, VGID
 from velferdsgraf.output.focus import (
     EntityNotFoundError,
     find_entity,
     municipality_ties,
 )
 from velferdsgraf.output.network import to_networkx
-from velferdsgraf.output.view_data import PHYSICS_LIMIT, network_data
+from velferdsgraf.output import view_data
+from velferdsgraf.output.view_data import network_data
 
 
 def node(data: dict, node_id: str) -> dict:
@@ -33,7 +38,7 @@ def test_view_data_nodes_carry_search_names_shape_and_metrics(data):
     assert silvija["shape"] == "dot" and node(data, "organisation_nav-ski")["shape"] == "square"
     assert node(data, "organisation_nav-ski")["betweenness"] > 0
     assert {"community", "size", "degree", "x", "y", "reports", "munis"} <= set(silvija)
-    assert data["reports"] == [{"id": "000-10f2ee4de9c2f5e7", "title": "Velferd er en fellesoppgave"}]
+    assert data["reports"] == [{"id": "000-10f2ee4de9c2f5e7", "title": "Velferd er en fellesoppgave", "date": "2019-02-27"}]
     assert silvija["reports"] == [0]
 
 
@@ -47,12 +52,32 @@ def test_view_data_edges_point_to_evidence_sentences(data):
     assert {data["evidence"][i][0] for i in edge["evidence"]} == {0}  # the report's index
 
 
-def test_view_data_collaborations_are_separate_with_contexts(data):
-    assert data["collaborations"] == [{
-        "id": "collaboratesWith__organisation_nav-ski__person_anne-olsen", "from": "organisation_nav-ski",
-        "to": "person_anne-olsen", "weight": 1, "label": "collaborates with",
-        "contexts": ["Velferd er en fellesoppgave"]}]
+def test_view_data_collaborations_are_person_person_and_organisation_organisation():
+    data = network_data(co_working_graph())
+    assert data["collaborations"] == [
+        {"id": "collaboratesWith__organisation_ks__organisation_nav-ski", "from": "organisation_ks",
+         "to": "organisation_nav-ski", "weight": 1, "label": "collaborates with",
+         "contexts": ["Velferd er en fellesoppgave"], "contextIds": ["initiative_velferd-er-en-fellesoppgave"]},
+        {"id": "collaboratesWith__person_kari-holm__person_silvija-seres", "from": "person_kari-holm",
+         "to": "person_silvija-seres", "weight": 1, "label": "collaborates with",
+         "contexts": ["Gentænk velfærden 2019"], "contextIds": ["event_gentaenk-velfaerden-2019"]},
+    ]  # NAV Ski and Anne Olsen share the initiative too, but a person and an organisation are never paired
     assert all(e["relation"] != "collaboratesWith" for e in data["edges"])
+
+
+def test_view_data_communities_are_named_after_their_most_central_member():
+    graph = co_working_graph()
+    graph.add((VGID["person/alone"], RDF.type, VG.Person))
+    graph.add((VGID["person/alone"], RDFS.label, Literal("Alone")))
+    graph.add((VGID["report/r"], SCHEMA.mentions, VGID["person/alone"]))
+    data = network_data(graph)
+    names = [c["name"] for c in data["communities"]]
+    assert names[-1] == "other" and data["communities"][-1]["count"] == 1
+    assert node(data, "person_alone")["community"] == -1
+    for community in data["communities"][:-1]:
+        members = [n for n in data["nodes"] if n["community"] == community["id"]]
+        hub = max(members, key=lambda n: (n["betweenness"], n["degree"], n["id"]))
+        assert community["name"] == hub["label"] and community["count"] == len(members) >= 2
 
 
 def test_view_data_municipality_ties(data):
@@ -61,10 +86,13 @@ def test_view_data_municipality_ties(data):
     assert tied == {"municipality_ski", "organisation_nav-ski", "person_anne-olsen", "initiative_velferd-er-en-fellesoppgave"}
 
 
-def test_view_data_small_graphs_use_physics_from_computed_positions(data):
-    assert data["physics"] is True and data["options"]["physics"]["solver"] == "forceAtlas2Based"
-    assert len({(n["x"], n["y"]) for n in data["nodes"]}) == len(data["nodes"])
-    assert data["truncated"] is None
+def test_view_data_positions_are_computed_and_no_two_nodes_overlap(data):
+    assert data["physics"] is False and data["options"]["physics"] is False
+    nodes = data["nodes"]
+    for i, a in enumerate(nodes):
+        for b in nodes[i + 1:]:
+            assert math.hypot(a["x"] - b["x"], a["y"] - b["y"]) >= a["size"] + b["size"]
+    assert data["truncated"] is None and data["cut"] is None
 
 
 def chain(size: int) -> Graph:
@@ -80,10 +108,11 @@ def chain(size: int) -> Graph:
     return graph
 
 
-def test_view_data_large_graphs_switch_physics_off():
-    data = network_data(chain(2 * PHYSICS_LIMIT))
-    assert data["physics"] is False and data["options"]["physics"] is False
-    assert data["options"]["interaction"]["hideEdgesOnDrag"] is True
+def test_view_data_large_graphs_stop_tracking_hover(monkeypatch):
+    assert network_data(chain(30))["hover"] is True
+    monkeypatch.setattr(view_data, "HOVER_LIMIT", 10)
+    data = network_data(chain(30))
+    assert data["hover"] is False and data["options"]["interaction"]["hideEdgesOnDrag"] is True
 
 
 def test_view_data_beyond_the_limit_keeps_the_most_central():
@@ -91,6 +120,14 @@ def test_view_data_beyond_the_limit_keeps_the_most_central():
     assert data["truncated"] == {"shown": 5, "total": 21, "limit": 5}  # 20 participants + the hub
     ids = [n["id"] for n in data["nodes"]]
     assert "initiative_hub" in ids and len(ids) == 5
+    # the 16 others travel compactly, with their relations, so search finds them
+    cut = data["cut"]
+    assert len(cut["nodes"]) == 16 and {row[0] for row in cut["nodes"]}.isdisjoint(ids)
+    row = cut["nodes"][0]
+    assert cut["kinds"][row[2]] == "Person" and row[1].startswith("P ")
+    hub = ids.index("initiative_hub")
+    links = [cut["links"][k:k + 3] for k in range(0, len(cut["links"]), 3)]
+    assert len(links) == 16 and all(b == hub and cut["relations"][r] == "participatesIn" for _, b, r in links)
 
 
 def test_view_data_leaves_out_entities_known_only_from_linking():
@@ -130,6 +167,15 @@ def test_view_unknown_or_ambiguous_names_say_so():
         find_entity(net, "seres")
 
 
+def test_view_municipality_keeps_what_is_linked_to_it():
+    graph = sample_graph()  # a person at Ski's initiative with no tie of her own to Ski stays in its view
+    graph.add((VGID["person/kari-holm"], RDF.type, VG.Person))
+    graph.add((VGID["person/kari-holm"], RDFS.label, Literal("Kari Holm")))
+    graph.add((VGID["person/kari-holm"], VG.participatesIn, VGID["initiative/velferd-er-en-fellesoppgave"]))
+    kept = {n["id"] for n in network_data(graph, municipality="Ski")["nodes"]}
+    assert "person_kari-holm" in kept and "person_silvija-seres" not in kept
+
+
 def test_view_municipality_ties_follow_membership_and_participation():
     ties = municipality_ties(to_networkx(sample_graph()))
     assert ties["person_anne-olsen"] == {"municipality_ski"}
@@ -159,7 +205,25 @@ def test_view_command_focuses_and_reports_bad_names(built, tmp_path):
                   "Person,Organisation").exit_code == 0
     assert "NAV Hamar" in page.read_text("utf-8") and "Nordre Follo" not in page.read_text("utf-8")
     result = invoke("view", built / "graph.ttl", "-o", tmp_path / "x.html", "--ego", "Nobody Atall")
-    assert result.exit_code == 1 and "no entity called 'Nobody Atall'" in result.stderr
+    assert result.exit_code == 2 and "no entity called 'Nobody Atall'" in result.stderr
     result = invoke("view", built / "graph.ttl", "-o", tmp_path / "x.html", "--depth", "2")
     assert result.exit_code == 2 and "--depth needs --ego" in result.stderr
     assert not (tmp_path / "x.html").exists()
+
+
+def test_view_command_prints_counts_and_warns_on_an_empty_page(built, tmp_path):
+    result = invoke("view", built / "graph.ttl", "-o", tmp_path / "v.html", "--types", "person,ORGANISATION")
+    assert result.exit_code == 0
+    assert re.search(r"wrote .*v.html: \d+ nodes, \d+ relations, \d+ collaborations", result.stderr)
+    result = invoke("view", built / "graph.ttl", "-o", tmp_path / "e.html", "--min-degree", "1000")
+    assert result.exit_code == 0 and "warning: the page is empty" in result.stderr and ": 0 nodes" in result.stderr
+    result = invoke("view", built / "graph.ttl", "-o", tmp_path / "x.html", "--types", "Pony")
+    assert result.exit_code == 2 and "unknown entity type 'Pony'" in result.stderr
+
+
+def test_view_ambiguous_ego_warns_and_names_the_others():
+    graph = sample_graph()
+    graph.add((VGID["person/anne-olsen"], SKOS.altLabel, Literal("NAV Ski")))
+    data = network_data(graph, ego="NAV Ski")
+    assert data["ego"] == "organisation_nav-ski"
+    assert len(data["notes"]) == 1 and "Anne Olsen (Person, person:anne-olsen)" in data["notes"][0]

@@ -49,9 +49,9 @@ def test_query_provenance_reaches_sentence_and_report(graph):
     result = run_query(graph, PROVENANCE)
     assert len(result.rows) == 1
     org, muni, sentence, start, report = result.rows[0]
-    assert compact(org) == "vgid:organisation/nav-ski" and compact(muni) == "vgid:municipality/ski"
+    assert compact(org) == "organisation:nav-ski" and compact(muni) == "municipality:ski"
     assert "samarbeidet med Ski kommune" in str(sentence)
-    assert compact(report) == "vgid:report/000-10f2ee4de9c2f5e7"
+    assert compact(report) == "report:000-10f2ee4de9c2f5e7"
 
 
 @pytest.mark.parametrize(
@@ -83,7 +83,7 @@ def test_query_table_aligned_with_compact_names(graph):
     lines = format_result(run_query(graph, PEOPLE), "table").splitlines()
     assert lines[0].split() == ["person", "label"]
     assert set(lines[1].replace(" ", "")) == {"-"}
-    assert lines[2].startswith("vgid:person/anne-olsen")
+    assert lines[2].startswith("person:anne-olsen")
     assert lines[2].index("Anne Olsen") == lines[3].index("Silvija Seres") == lines[0].index("label")
 
 
@@ -146,10 +146,13 @@ def test_query_unknown_format_lists_options(graph):
 
 
 def test_query_compact_names():
-    assert compact(URIRef("https://w3id.org/velferdsgraf/id/person/silvija-seres")) == "vgid:person/silvija-seres"
+    assert compact(URIRef("https://w3id.org/velferdsgraf/id/person/silvija-seres")) == "person:silvija-seres"
     assert compact(URIRef("https://w3id.org/velferdsgraf/ontology#Person")) == "vg:Person"
     assert compact(URIRef("urn:other")) == "<urn:other>"
     assert compact(None) == ""
+    # a local name SPARQL would not take as it is stays a whole IRI, so it still pastes into a query
+    assert compact(URIRef("https://w3id.org/velferdsgraf/id/person/a b")) == "<https://w3id.org/velferdsgraf/id/person/a b>"
+    assert compact(URIRef("https://w3id.org/velferdsgraf/id/other/x/y")) == "<https://w3id.org/velferdsgraf/id/other/x/y>"
 
 
 # --- loading graph files (velferdsgraf.graph.store) ---

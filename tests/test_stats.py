@@ -38,7 +38,7 @@ def test_stats_format_lists_counts_and_hubs():
     lines = text.splitlines()
     assert "  Person                 2" in lines
     assert any(line.startswith("Memberships") and line.endswith("3 (2 with an organisation)") for line in lines)
-    assert "  3  NAV Ski (Organisation)  vgid:organisation/nav-ski" in lines
+    assert "  3  NAV Ski (Organisation)  organisation:nav-ski" in lines
 
 
 def test_stats_empty_graph():

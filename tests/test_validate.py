@@ -75,20 +75,20 @@ def _untyped_entity(g: Graph) -> None:
 
 BREAKS: dict[str, tuple[Callable[[Graph], None], str, str]] = {
     # name: (break the sample, focus node that must be reported, path that must be reported)
-    "missing label": (_drop_label, "vgid:person/anne-olsen", "rdfs:label"),
-    "two types": (_two_types, "vgid:person/silvija-seres", "rdf:type"),
-    "two labels": (_two_labels, "vgid:municipality/ski", "rdfs:label"),
-    "membership without role": (_membership_without_role, "vgid:membership/", "org:role"),
-    "membership without evidence": (_membership_without_evidence, "vgid:membership/", "prov:wasDerivedFrom"),
-    "locatedIn without provenance": (_located_in_without_provenance, "vgid:organisation/nav-baerum", "vg:locatedIn"),
+    "missing label": (_drop_label, "person:anne-olsen", "rdfs:label"),
+    "two types": (_two_types, "person:silvija-seres", "rdf:type"),
+    "two labels": (_two_labels, "municipality:ski", "rdfs:label"),
+    "membership without role": (_membership_without_role, "membership:", "org:role"),
+    "membership without evidence": (_membership_without_evidence, "membership:", "prov:wasDerivedFrom"),
+    "locatedIn without provenance": (_located_in_without_provenance, "organisation:nav-baerum", "vg:locatedIn"),
     "participatesIn without provenance": (
-        _participates_without_provenance, "vgid:municipality/ski", "vg:participatesIn"
+        _participates_without_provenance, "municipality:ski", "vg:participatesIn"
     ),
-    "memberOf without backing": (_member_of_without_backing, "vgid:person/anne-olsen", "org:memberOf"),
-    "evidence start after end": (_evidence_start_after_end, "vgid:evidence/", "vg:startOffset"),
-    "evidence offset not integer": (_evidence_offset_not_integer, "vgid:evidence/", "vg:endOffset"),
-    "locatedIn a person": (_located_in_a_person, "vgid:organisation/nav-ski", "vg:locatedIn"),
-    "mentioned entity without type": (_untyped_entity, "vgid:person/nobody", "rdf:type"),
+    "memberOf without backing": (_member_of_without_backing, "person:anne-olsen", "org:memberOf"),
+    "evidence start after end": (_evidence_start_after_end, "evidence:", "vg:startOffset"),
+    "evidence offset not integer": (_evidence_offset_not_integer, "evidence:", "vg:endOffset"),
+    "locatedIn a person": (_located_in_a_person, "organisation:nav-ski", "vg:locatedIn"),
+    "mentioned entity without type": (_untyped_entity, "person:nobody", "rdf:type"),
 }
 
 

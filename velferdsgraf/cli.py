@@ -16,6 +16,12 @@ _PLURALS = {"Person": "persons", "Organisation": "organisations", "Municipality"
 ALL_FORMATS = ("ttl", "html", "graphml", "gexf", "jsonld", "nt")
 
 
+class UsageProblem(click.ClickException):
+    """A usage error found after parsing (bad SPARQL, an unknown name): one line, exit code 2."""
+
+    exit_code = 2
+
+
 class Cli(click.Group):
     """The one place library errors become a one-line message and exit code 1."""
 
@@ -35,9 +41,22 @@ def _split_list(value: str | None, allowed: tuple[str, ...] | None = None, what:
     return items
 
 
+def _graph_suffix(_ctx: click.Context, _param: click.Parameter, value: Path) -> Path:
+    """Refuse a graph file whose extension names no format we read (a usage error, exit 2)."""
+    from .graph.store import FORMATS_BY_SUFFIX
+
+    if value.suffix.lower() not in FORMATS_BY_SUFFIX:
+        known = ", ".join(sorted(FORMATS_BY_SUFFIX))
+        raise click.BadParameter(f"{value}: unknown graph format {value.suffix or '(no extension)'!r}; "
+                                 f"expected one of {known}")
+    return value
+
+
 def graph_argument(func: Callable[..., Any]) -> Callable[..., Any]:
     """The GRAPH_FILE argument shared by the commands that read a built graph."""
-    return click.argument("graph_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))(func)
+    return click.argument(
+        "graph_file", type=click.Path(exists=True, dir_okay=False, path_type=Path), callback=_graph_suffix
+    )(func)
 
 
 def extractors_option(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -123,13 +142,23 @@ def build(ctx: click.Context, reports: tuple[Path, ...], out_dir: Path, formats:
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 def query(graph_file: Path, sparql: str | None, query_file: TextIO | None, fmt: str) -> None:
     """Run a SPARQL query (SELECT, ASK, CONSTRUCT) against GRAPH_FILE."""
+    from .errors import QueryError
     from .graph.query import format_result, run_query
     from .graph.store import load_graph
 
-    if (sparql is None) == (query_file is None):
-        raise click.UsageError("give a query or --file, not both")
+    if sparql is None and query_file is None:
+        raise click.UsageError("no query given: put the SPARQL text after GRAPH_FILE, or use --file FILE")
+    if sparql is not None and query_file is not None:
+        raise click.UsageError("two queries given: put the SPARQL text after GRAPH_FILE or use --file, not both")
     text = sparql if sparql is not None else query_file.read()  # type: ignore[union-attr]
-    click.echo(format_result(run_query(load_graph(graph_file), text), fmt), nl=False)
+    if not text.strip():
+        raise click.UsageError("the query is empty")
+    graph = load_graph(graph_file)
+    try:
+        result = run_query(graph, text)
+    except QueryError as error:  # the query is what the user typed: a usage error
+        raise UsageProblem(str(error)) from error
+    click.echo(format_result(result, fmt), nl=False)
 
 
 @cli.command()
@@ -161,15 +190,31 @@ def view(graph_file: Path, out_file: Path, types: str | None, min_degree: int, m
          ego: str | None, depth: int, max_nodes: int | None) -> None:
     """Write the interactive network page of GRAPH_FILE (works offline), optionally focused."""
     from .graph.store import load_graph
+    from .output.focus import EntityNotFoundError
     from .output.html import write_html
-    from .output.view_data import VIEW_LIMIT
+    from .output.view_data import VIEW_LIMIT, view_filter
 
-    chosen = _split_list(types, ("Person", "Organisation", "Municipality", "Initiative", "Event", "Role"), "type")
+    chosen = _split_list(types)
+    try:
+        view_filter(chosen or None)  # checks the type names (any case) before the graph is read
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--types") from error
     if ego is None and depth != 1:
         raise click.UsageError("--depth needs --ego")
-    write_html(load_graph(graph_file), out_file, types=chosen or None, min_degree=min_degree,
-               municipality=municipality, ego=ego, depth=depth, limit=max_nodes or VIEW_LIMIT)
-    click.echo(f"wrote {out_file}", err=True)
+    graph = load_graph(graph_file)
+    try:
+        page = write_html(graph, out_file, types=chosen or None, min_degree=min_degree,
+                          municipality=municipality, ego=ego, depth=depth, limit=max_nodes or VIEW_LIMIT)
+    except EntityNotFoundError as error:  # a name the user typed: a usage error
+        raise UsageProblem(str(error)) from error
+    for note in page.notes:
+        click.echo(f"warning: {note}", err=True)
+    if page.nodes == 0:
+        click.echo("warning: the page is empty: no entity passes the filters (try a lower --min-degree "
+                   "or other --types)", err=True)
+    cut = f" (the {page.nodes} most central of {page.total})" if page.total > page.nodes else ""
+    click.echo(f"wrote {out_file}: {page.nodes} nodes{cut}, {page.edges} relations, "
+               f"{page.collaborations} collaborations", err=True)
 
 
 @cli.command()

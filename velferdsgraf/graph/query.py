@@ -23,9 +23,14 @@ __all__ = ["FORMATS", "QueryResult", "compact", "format_result", "run_query"]
 
 FORMATS = ("table", "csv", "json")
 
+# one prefix per kind of vgid: IRI, since a prefixed name cannot hold "/": ``person:anne-olsen``
+# is <https://w3id.org/velferdsgraf/id/person/anne-olsen>, and tables print it that way
+KIND_PREFIXES = ("person", "organisation", "municipality", "initiative", "event", "role", "report",
+                 "evidence", "statement", "membership")
 # prefix -> namespace IRI, for pre-declaring in queries and compacting IRIs in tables
 NAMESPACES: dict[str, str] = {
     **{prefix: str(ns) for prefix, ns in PREFIXES.items()},
+    **{kind: f"{PREFIXES['vgid']}{kind}/" for kind in KIND_PREFIXES},
     "rdf": str(RDF),
     "rdfs": str(RDFS),
     "xsd": str(XSD),
@@ -33,6 +38,8 @@ NAMESPACES: dict[str, str] = {
 # longest namespace first, so vgid: wins over any shorter namespace it starts with
 _BY_LENGTH = sorted(NAMESPACES.items(), key=lambda item: (-len(item[1]), item[0]))
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
+# a local name SPARQL and Turtle accept without escapes (a subset of PN_LOCAL)
+_LOCAL_NAME = re.compile(r"[\w](?:[\w.-]*[\w-])?")
 
 
 @dataclass
@@ -121,13 +128,16 @@ def _bind(graph: Graph) -> None:
 
 
 def compact(node: Node | None) -> str:
-    """A short display form: ``vgid:person/silvija-seres`` for IRIs, the text for literals."""
+    """A short form that can be pasted into a query: ``person:silvija-seres`` for IRIs, the text for literals.
+
+    An IRI whose local part SPARQL would not accept as it is stays whole, in ``<…>``.
+    """
     if node is None:
         return ""
     if isinstance(node, URIRef):
         text = str(node)
         for prefix, ns in _BY_LENGTH:
-            if text.startswith(ns) and len(text) > len(ns):
+            if text.startswith(ns) and _LOCAL_NAME.fullmatch(text[len(ns):]):
                 return f"{prefix}:{text[len(ns):]}"
         return f"<{text}>"
     if isinstance(node, BNode):
@@ -169,6 +179,8 @@ def _table(result: QueryResult) -> str:
     lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))
     lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in body]
+    if not body:
+        lines.append("0 rows")
     return "\n".join(lines) + "\n"
 
 

@@ -3,7 +3,9 @@
 ``view --types/--min-degree/--municipality/--ego --depth`` and the page's own filters share
 these rules. An entity is *tied to* a municipality when it is the municipality, is located in
 it (organisations), belongs to it or to an organisation located in it (persons), or has a
-participant tied to it (initiatives, events). Names are matched on rdfs:label and
+participant tied to it (initiatives, events); a municipality's view keeps what is tied to it
+and what is *linked* to that (the other participants of its events, the other organisations of
+its persons), so an event is never cut in half. Names are matched on rdfs:label and
 skos:altLabel, ignoring case; an IRI or node id works too. Entities no report mentions and
 with no relation (municipalities and bodies known only from the linking history) are left out
 unless ``orphans`` is set: they say nothing about who works with whom.
@@ -25,8 +27,11 @@ if TYPE_CHECKING:
 __all__ = [
     "EntityNotFoundError",
     "ViewFilter",
+    "described",
     "find_entity",
+    "municipality_reach",
     "municipality_ties",
+    "resolve_entity",
     "select_nodes",
     "top_nodes",
 ]
@@ -59,8 +64,8 @@ def select_nodes(net: nx.MultiDiGraph, view: ViewFilter) -> set[str]:
     }
     if view.municipality is not None:
         municipality = find_entity(net, view.municipality, kinds={"Municipality"})
-        ties = municipality_ties(net)
-        keep = {node for node in keep if municipality in ties.get(node, ())}
+        reach = municipality_reach(net)
+        keep = {node for node in keep if municipality in reach.get(node, ())}
     if view.ego is not None:
         import networkx as nx
 
@@ -91,12 +96,31 @@ def municipality_ties(net: nx.MultiDiGraph) -> dict[str, set[str]]:
     return {node: found for node, found in ties.items() if found}
 
 
+def municipality_reach(net: nx.MultiDiGraph) -> dict[str, set[str]]:
+    """Node id -> the municipalities it is tied to or linked to by one relation to a tied entity."""
+    ties = municipality_ties(net)
+    reach: dict[str, set[str]] = {node: set(found) for node, found in ties.items()}
+    for u, v, data in net.edges(data=True):
+        if data["relation"] == COLLABORATION:
+            continue
+        if v in ties:
+            reach.setdefault(u, set()).update(ties[v])
+        if u in ties:
+            reach.setdefault(v, set()).update(ties[u])
+    return reach
+
+
 def find_entity(net: nx.MultiDiGraph, name: str, kinds: Iterable[str] | None = None) -> str:
     """The node id of the one entity called ``name`` (label, alias, IRI or id; case ignored).
 
     A label match wins over an alias match. Raises EntityNotFoundError naming the
     candidates when there are none or several.
     """
+    return resolve_entity(net, name, kinds)[0]
+
+
+def resolve_entity(net: nx.MultiDiGraph, name: str, kinds: Iterable[str] | None = None) -> tuple[str, list[str]]:
+    """:func:`find_entity`, plus the entities that only an alias match lost to (to warn about)."""
     allowed = set(kinds) if kinds is not None else None
     wanted = " ".join(name.split()).casefold()
     by_label, by_alias = [], []
@@ -112,13 +136,28 @@ def find_entity(net: nx.MultiDiGraph, name: str, kinds: Iterable[str] | None = N
     found = by_label or by_alias
     what = " or ".join(sorted(allowed)).lower() if allowed else "entity"
     if len(found) == 1:
-        return found[0]
+        return found[0], (by_alias if by_label else [])
     if found:
-        listed = ", ".join(f"{net.nodes[n]['label']} ({net.nodes[n]['type']}, {net.nodes[n]['iri']})" for n in found)
+        listed = ", ".join(_described(net, n) for n in found)
         raise EntityNotFoundError(f"{len(found)} entities are called {name!r}: {listed}; give the IRI")
     close = difflib.get_close_matches(wanted, list(names), n=3, cutoff=0.6)
     hint = f"; did you mean {', '.join(repr(names[c]) for c in close)}?" if close else ""
     raise EntityNotFoundError(f"no {what} called {name!r} in the graph{hint}")
+
+
+def _described(net: nx.MultiDiGraph, node: str) -> str:
+    """``NAV Ski (Organisation, organisation:nav-ski)``: a name that pastes into a query."""
+    from rdflib import URIRef
+
+    from ..graph.query import compact
+
+    attrs = net.nodes[node]
+    return f"{attrs['label']} ({attrs['type']}, {compact(URIRef(attrs['iri']))})"
+
+
+def described(net: nx.MultiDiGraph, nodes: Iterable[str]) -> str:
+    """The entities ``nodes`` as ``label (Type, prefixed:name)``, comma-separated."""
+    return ", ".join(_described(net, n) for n in nodes)
 
 
 def top_nodes(net: nx.MultiDiGraph, nodes: Iterable[str], limit: int) -> set[str]:

@@ -1,18 +1,22 @@
 """GEXF 1.3 output for Gephi, with viz colour, size and a seeded (deterministic) layout.
 
-networkx writes only GEXF 1.2draft, so this is a small writer of our own; the file validates
-against the GEXF 1.3 RELAX NG schema. The graph is mixed: relations are directed edges, the
-collaboration layer is undirected (``type="undirected"``, drawn dashed). Nodes carry degree,
+networkx writes only GEXF 1.2draft, so this is a small writer of our own that streams the file
+element by element (every value escaped for XML); the file validates against the GEXF 1.3
+RELAX NG schema. Every edge is directed (one direction model per file, so
+networkx and igraph read it too): relations point from subject to object, and a symmetric
+``collaboratesWith`` edge is stored once, from the smaller node id to the larger, drawn dashed. Nodes carry degree,
 betweenness and community as attributes, so Gephi can size, rank and colour by them.
 """
 from __future__ import annotations
 
+import io
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from rdflib import Graph
 
-from .atomic import atomic_write_bytes
+from .atomic import atomic_open
 from .layout import layout
 from .metrics import COLLABORATION, relation_graph
 from .network import TYPE_SHAPES, to_networkx
@@ -43,74 +47,71 @@ EDGE_ATTRIBUTES = {
 
 def gexf_bytes(graph: Graph) -> bytes:
     """The entity network of ``graph`` (see output.network) as GEXF 1.3 bytes."""
-    from lxml import etree
-
-    net = to_networkx(graph)
-    positions = layout(relation_graph(net))  # collaboration edges would only repeat the contexts
-    root = etree.Element(_g("gexf"), {"version": "1.3"}, nsmap={None: GEXF_NS, "viz": VIZ_NS})
-    meta = _sub(root, _g("meta"))
-    _sub(meta, _g("creator")).text = "velferdsgraf"
-    _sub(meta, _g("description")).text = "Who works with whom in Norwegian welfare reports"
-    body = _sub(root, _g("graph"), defaultedgetype="directed", mode="static")
-    _declare(body, "node", NODE_ATTRIBUTES)
-    _declare(body, "edge", EDGE_ATTRIBUTES)
-
-    nodes = _sub(body, _g("nodes"), count=str(net.number_of_nodes()))
-    for node, data in net.nodes(data=True):
-        element = _sub(nodes, _g("node"), id=node, label=data["label"])
-        _values(element, data, NODE_ATTRIBUTES)
-        _sub(element, _v("color"), r=str(data["r"]), g=str(data["g"]), b=str(data["b"]), a="1.0")
-        _sub(element, _v("size"), value=repr(float(data["size"])))
-        x, y = positions.get(node, (0.0, 0.0))
-        _sub(element, _v("position"), x=repr(x), y=repr(y), z="0.0")
-        _sub(element, _v("shape"), value=TYPE_SHAPES[data["type"]][1])
-
-    edges = _sub(body, _g("edges"), count=str(net.number_of_edges()))
-    for source, target, data in net.edges(data=True):
-        collaboration = data["relation"] == COLLABORATION
-        edge = _sub(
-            edges,
-            _g("edge"),
-            id=data["id"],
-            source=source,
-            target=target,
-            type="undirected" if collaboration else "directed",
-            weight=repr(float(data["weight"])),
-            label=data["label"],
-            kind=data["relation"],
-        )
-        _values(edge, data, EDGE_ATTRIBUTES)
-        if collaboration:
-            _sub(edge, _v("shape"), value="dashed")
-    return etree.tostring(root, encoding="UTF-8", xml_declaration=True, pretty_print=True)
+    buffer = io.BytesIO()
+    _write(graph, buffer)
+    return buffer.getvalue()
 
 
 def write_gexf(graph: Graph, path: Path | str) -> None:
-    """Write the entity network of ``graph`` to ``path`` as GEXF 1.3, atomically."""
-    atomic_write_bytes(path, gexf_bytes(graph))
+    """Write the entity network of ``graph`` to ``path`` as GEXF 1.3, atomically, streamed."""
+    with atomic_open(path) as handle:
+        _write(graph, handle)
 
 
-def _declare(parent: Any, cls: str, attributes: dict[str, tuple[str, str]]) -> None:
-    block = _sub(parent, _g("attributes"), **{"class": cls})
-    for key, (_name, kind) in attributes.items():
-        _sub(block, _g("attribute"), id=key, title=key, type=kind)
+def _write(graph: Graph, handle: BinaryIO) -> None:
+    net = to_networkx(graph)
+    positions = layout(relation_graph(net))  # collaboration edges would only repeat the contexts
+    for chunk in _lines(net, positions):
+        handle.write(chunk.encode("utf-8"))
 
 
-def _values(element: Any, data: dict[str, Any], attributes: dict[str, tuple[str, str]]) -> None:
-    block = _sub(element, _g("attvalues"))
-    for key, (name, _kind) in attributes.items():
-        _sub(block, _g("attvalue"), **{"for": key, "value": str(data[name])})
+def _lines(net: Any, positions: dict[str, tuple[float, float]]) -> Iterator[str]:
+    """The document, a few lines at a time."""
+    yield "<?xml version='1.0' encoding='UTF-8'?>\n"
+    yield f'<gexf xmlns="{GEXF_NS}" xmlns:viz="{VIZ_NS}" version="1.3">\n'
+    yield "  <meta>\n    <creator>velferdsgraf</creator>\n"
+    yield "    <description>Who works with whom in Norwegian welfare reports</description>\n  </meta>\n"
+    yield '  <graph defaultedgetype="directed" mode="static">\n'
+    for cls, attributes in (("node", NODE_ATTRIBUTES), ("edge", EDGE_ATTRIBUTES)):
+        yield f'    <attributes class="{cls}">\n'
+        for key, (_name, kind) in attributes.items():
+            yield f"      <attribute{_attrs(id=key, title=key, type=kind)}/>\n"
+        yield "    </attributes>\n"
+    yield f'    <nodes count="{net.number_of_nodes()}">\n'
+    for node, data in net.nodes(data=True):
+        x, y = positions.get(node, (0.0, 0.0))
+        yield (
+            f"      <node{_attrs(id=node, label=data['label'])}>\n"
+            + _values(data, NODE_ATTRIBUTES)
+            + f'        <viz:color r="{data["r"]}" g="{data["g"]}" b="{data["b"]}" a="1.0"/>\n'
+            + f'        <viz:size value="{float(data["size"])!r}"/>\n'
+            + f'        <viz:position x="{x!r}" y="{y!r}" z="0.0"/>\n'
+            + f"        <viz:shape{_attrs(value=TYPE_SHAPES[data['type']][1])}/>\n"
+            + "      </node>\n"
+        )
+    yield "    </nodes>\n"
+    yield f'    <edges count="{net.number_of_edges()}">\n'
+    for source, target, data in net.edges(data=True):
+        attrs = _attrs(id=data["id"], source=source, target=target, weight=repr(float(data["weight"])),
+                       label=data["label"], kind=data["relation"])
+        dashed = '        <viz:shape value="dashed"/>\n' if data["relation"] == COLLABORATION else ""
+        yield f"      <edge{attrs}>\n" + _values(data, EDGE_ATTRIBUTES) + dashed + "      </edge>\n"
+    yield "    </edges>\n  </graph>\n</gexf>\n"
 
 
-def _sub(parent: Any, tag: str, **attrs: str) -> Any:
-    from lxml import etree
-
-    return etree.SubElement(parent, tag, attrs)
-
-
-def _g(tag: str) -> str:
-    return f"{{{GEXF_NS}}}{tag}"
+def _values(data: dict[str, Any], attributes: dict[str, tuple[str, str]]) -> str:
+    rows = "".join(
+        f"          <attvalue{_attrs(**{'for': key, 'value': str(data[name])})}/>\n"
+        for key, (name, _kind) in attributes.items()
+    )
+    return f"        <attvalues>\n{rows}        </attvalues>\n"
 
 
-def _v(tag: str) -> str:
-    return f"{{{VIZ_NS}}}{tag}"
+def _attrs(**values: str) -> str:
+    """`` name="value"`` for each pair, the values escaped for an XML attribute (whitespace kept)."""
+    return "".join(f' {name}="{_escape(str(value))}"' for name, value in values.items())
+
+
+def _escape(text: str) -> str:
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+            .replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;"))

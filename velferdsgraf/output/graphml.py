@@ -1,17 +1,19 @@
 """GraphML output of the entity network (valid against the GraphML 1.0 schema).
 
-networkx writes the file; collaboration edges are then marked ``directed="false"`` (the
-graph's default stays directed, as relations are), which Gephi and yEd read per edge.
+networkx's lxml writer streams the file. The graph is directed, every edge included, so
+networkx, igraph, Gephi and yEd read it as one directed graph: relations point from subject to object, and a
+``collaboratesWith`` edge (symmetric) is stored once, from the smaller node id to the larger;
+``relation`` tells the kinds apart (``G.to_undirected()`` for the collaboration network).
 """
 from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import BinaryIO
 
 from rdflib import Graph
 
-from .atomic import atomic_write_bytes
-from .metrics import COLLABORATION
+from .atomic import atomic_open
 from .network import to_networkx
 
 __all__ = ["GRAPHML_NS", "graphml_bytes", "write_graphml"]
@@ -21,18 +23,24 @@ GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
 
 def graphml_bytes(graph: Graph) -> bytes:
     """The entity network of ``graph`` (see output.network) as GraphML bytes."""
-    import networkx as nx
-    from lxml import etree
-
     buffer = io.BytesIO()
-    nx.write_graphml_xml(to_networkx(graph), buffer, encoding="utf-8", prettyprint=True)
-    root = etree.fromstring(buffer.getvalue())
-    for edge in root.iter(f"{{{GRAPHML_NS}}}edge"):
-        if edge.get("id", "").startswith(f"{COLLABORATION}__"):
-            edge.set("directed", "false")
-    return etree.tostring(root, encoding="utf-8", xml_declaration=True)
+    _write(graph, buffer)
+    return buffer.getvalue()
 
 
 def write_graphml(graph: Graph, path: Path | str) -> None:
-    """Write the entity network of ``graph`` to ``path`` as GraphML, atomically."""
-    atomic_write_bytes(path, graphml_bytes(graph))
+    """Write the entity network of ``graph`` to ``path`` as GraphML, atomically.
+
+    The XML is streamed to the file (networkx's lxml writer) rather than built in memory first.
+    """
+    with atomic_open(path) as handle:
+        _write(graph, handle)
+
+
+def _write(graph: Graph, handle: BinaryIO) -> None:
+    import networkx as nx
+
+    net = to_networkx(graph)
+    for _u, _v, data in net.edges(data=True):
+        del data["id"]  # the edge's key is written as its id; a second "id" would clash in igraph
+    nx.write_graphml_lxml(net, handle, encoding="utf-8", prettyprint=True)

@@ -15,6 +15,7 @@ import importlib.util
 import json
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -26,10 +27,21 @@ from .html_app import APP_JS
 from .html_template import APP_CSS, PAGE
 from .view_data import VIEW_LIMIT, network_data
 
-__all__ = ["VIS_DIR", "html_text", "network_data", "vis_assets", "write_html"]
+__all__ = ["VIS_DIR", "PageSummary", "html_text", "network_data", "vis_assets", "write_html"]
 
 VIS_DIR = ("templates", "lib", "vis-9.1.2")  # inside the pyvis==0.3.2 package
 _PLACEHOLDER = re.compile(r"\{\{([A-Z_]+)\}\}")
+
+
+@dataclass(frozen=True)
+class PageSummary:
+    """What a written page holds: nodes drawn, of how many selected, edges, and warnings to print."""
+
+    nodes: int
+    total: int
+    edges: int
+    collaborations: int
+    notes: list[str] = field(default_factory=list)
 
 
 def write_html(
@@ -43,17 +55,20 @@ def write_html(
     depth: int = 1,
     limit: int = VIEW_LIMIT,
     title: str = "velferdsgraf",
-) -> None:
-    """Write the network page of ``graph`` to ``path``, atomically.
+) -> PageSummary:
+    """Write the network page of ``graph`` to ``path``, atomically; returns what it holds.
 
     ``types`` keeps only entities of those types (names of ENTITY_TYPES, any case; "Role"
     adds role nodes); ``min_degree`` drops nodes with fewer relations; ``municipality``
-    keeps what is tied to one municipality; ``ego`` keeps one entity and what lies within
-    ``depth`` relations of it; ``limit`` caps the nodes drawn (the most central are kept).
+    keeps what is tied or linked to one municipality; ``ego`` keeps one entity and what lies
+    within ``depth`` relations of it; ``limit`` caps the nodes drawn (the most central are kept).
     """
-    text = html_text(graph, types=types, min_degree=min_degree, municipality=municipality,
-                     ego=ego, depth=depth, limit=limit, title=title)
-    atomic_write_text(path, text)
+    data = network_data(graph, types=types, min_degree=min_degree, municipality=municipality,
+                        ego=ego, depth=depth, limit=limit)
+    atomic_write_text(path, _page(data, title))
+    total = data["truncated"]["total"] if data["truncated"] else len(data["nodes"])
+    return PageSummary(len(data["nodes"]), total, len(data["edges"]), len(data["collaborations"]),
+                       list(data["notes"]))
 
 
 def html_text(
@@ -68,9 +83,14 @@ def html_text(
     title: str = "velferdsgraf",
 ) -> str:
     """The network page of ``graph`` as a string (see :func:`write_html`)."""
+    data = network_data(graph, types=types, min_degree=min_degree, municipality=municipality,
+                        ego=ego, depth=depth, limit=limit)
+    return _page(data, title)
+
+
+def _page(data: dict[str, Any], title: str) -> str:
+    """The page around ``data`` (network_data's JSON), with its CSP."""
     vis_js, vis_css = vis_assets()
-    data = _script_json(network_data(graph, types=types, min_degree=min_degree, municipality=municipality,
-                                     ego=ego, depth=depth, limit=limit))
     csp = "; ".join(
         [
             "default-src 'none'",
@@ -86,7 +106,7 @@ def html_text(
         "TITLE": html.escape(title),
         "VIS_CSS": vis_css,
         "APP_CSS": APP_CSS,
-        "DATA": data,
+        "DATA": _script_json(data),
         "VIS_JS": vis_js,
         "APP_JS": APP_JS,
     }

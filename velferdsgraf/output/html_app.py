@@ -1,10 +1,14 @@
-"""The script of the network page: draw, filter, search, colour, and show details with evidence.
+"""The script of the network page: draw, focus, filter, search, and show evidence first.
 
 It reads the JSON block written by view_data.py and builds the page with createElement and
 textContent only (tests check that no HTML is ever parsed from data). vis-network shows
-string tooltips with innerText, so they are plain text too. ``window.velferdsgraf`` exposes
-the network and a few actions for the browser tests and the benchmark; ``ready`` turns true
-(and ``<html data-vg-ready>`` is set) once the first frame after layout has been drawn.
+string tooltips with innerText, so they are plain text too. Labels are drawn by the script
+after each frame, in screen pixels: the focused and hovered nodes first, then by size, each
+only where it overlaps no label already drawn and only once its node is large enough on
+screen (level of detail by zoom); edge labels only for the hovered edge and the focused
+node's edges. ``window.velferdsgraf`` exposes the network, the drawn label boxes and a few
+actions for the browser tests and the benchmark; ``ready`` turns true (and
+``<html data-vg-ready>`` is set) once the first frame has been drawn with every handler attached.
 """
 from __future__ import annotations
 
@@ -14,10 +18,22 @@ APP_JS = r"""
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("vg-data").textContent);
-  var api = { ready: false, readyAt: null };
+  var api = { ready: false, readyAt: null, labelBoxes: [] };
   window.velferdsgraf = api;
   var SVG = "http://www.w3.org/2000/svg";
-  var EVIDENCE_SHOWN = 40;
+  var TOP_RELATIONS = 6;      // relations shown per group before "N more"
+  var TOP_SENTENCES = 2;      // sentences shown per relation before "N more"
+  var TOP_PARTNERS = 5;       // collaborators shown before "N more"
+  var LABEL_PX = 12;          // label font size on screen, at every zoom
+  var LABEL_MIN_RADIUS = 3.5; // a node smaller than this on screen gets no label unless in focus
+  var LABEL_MAX = 300;        // most labels drawn in one frame
+  var VEIL = "rgba(255,255,255,0.82)";  // laid over what is out of focus
+  var ACTORS = { Person: true, Organisation: true, Municipality: true };
+  var GROUPS = [
+    ["memberOf", true, "Member of"], ["memberOf", false, "Members"],
+    ["locatedIn", true, "Located in"], ["locatedIn", false, "Organisations located here"],
+    ["participatesIn", true, "Takes part in"], ["participatesIn", false, "Participants"]
+  ];
 
   function $(id) { return document.getElementById(id); }
   function el(tag, className, text) {
@@ -37,6 +53,7 @@ APP_JS = r"""
   function fold(text) {
     return String(text).toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/\s+/g, " ").trim();
   }
+  function byLabel(a, b) { return a < b ? -1 : a > b ? 1 : 0; }
   function glyph(shape, colour, dashed) {
     var svg = document.createElementNS(SVG, "svg");
     svg.setAttribute("width", "14");
@@ -67,135 +84,316 @@ APP_JS = r"""
     return svg;
   }
 
+  // ---- the graph in memory: drawn nodes, then cut ones brought in on demand
   var byId = Object.create(null);
   var relationsOf = Object.create(null);
   var partnersOf = Object.create(null);
   var edgeById = Object.create(null);
-  var communityColour = Object.create(null);
-  data.communities.forEach(function (c) { communityColour[c.id] = c.color; });
-  data.nodes.forEach(function (n) { byId[n.id] = n; relationsOf[n.id] = []; partnersOf[n.id] = []; });
-  data.edges.forEach(function (e) {
+  var communityById = Object.create(null);
+  data.communities.forEach(function (c) { communityById[c.id] = c; });
+  function addRelation(e) {
     edgeById[e.id] = e;
     relationsOf[e.from].push({ edge: e, other: e.to, outgoing: true });
     relationsOf[e.to].push({ edge: e, other: e.from, outgoing: false });
-  });
+  }
+  function register(n) { byId[n.id] = n; relationsOf[n.id] = []; partnersOf[n.id] = []; }
+  data.nodes.forEach(register);
+  data.edges.forEach(addRelation);
+  var maxWeight = 1;
+  var bestWeight = Object.create(null);
   data.collaborations.forEach(function (c) {
     edgeById[c.id] = c;
     partnersOf[c.from].push({ edge: c, other: c.to });
     partnersOf[c.to].push({ edge: c, other: c.from });
+    maxWeight = Math.max(maxWeight, c.weight);
+    bestWeight[c.from] = Math.max(bestWeight[c.from] || 0, c.weight);
+    bestWeight[c.to] = Math.max(bestWeight[c.to] || 0, c.weight);
   });
+  var cut = data.cut;
+  var cutIndex = Object.create(null);  // id -> index in the shared numbering (drawn first, then cut)
+  var cutAdjacency = null;
+  if (cut) { cut.nodes.forEach(function (row, i) { cutIndex[row[0]] = data.nodes.length + i; }); }
+  function idAt(i) { return i < data.nodes.length ? data.nodes[i].id : cut.nodes[i - data.nodes.length][0]; }
+  function indexOf(id) {
+    if (cutIndex[id] !== undefined) { return cutIndex[id]; }
+    for (var i = 0; i < data.nodes.length; i++) { if (data.nodes[i].id === id) { return i; } }
+    return -1;
+  }
+  function cutLinks(id) {
+    if (!cutAdjacency) {
+      cutAdjacency = Object.create(null);
+      for (var k = 0; k + 2 < cut.links.length; k += 3) {
+        var a = cut.links[k], b = cut.links[k + 1], r = cut.links[k + 2];
+        (cutAdjacency[a] = cutAdjacency[a] || []).push([a, b, r]);
+        (cutAdjacency[b] = cutAdjacency[b] || []).push([a, b, r]);
+      }
+    }
+    return cutAdjacency[indexOf(id)] || [];
+  }
+  function meta(id) {
+    if (byId[id]) { return byId[id]; }
+    var row = cut && cutIndex[id] !== undefined ? cut.nodes[cutIndex[id] - data.nodes.length] : null;
+    return row ? { id: row[0], label: row[1], type: cut.kinds[row[2]], degree: row[4], cut: true } : null;
+  }
 
+  // ---- drawing
   var colourBy = "type";
+  var mode = "relations";
+  var minWeight = 1;
   function colourOf(n) {
-    var colour = colourBy === "community" ? (communityColour[n.community] || "#999999") : n.color;
-    return { background: colour, border: colour, highlight: { background: colour, border: "#222222" },
-             hover: { background: colour, border: "#222222" } };
+    var colour = n.color;
+    if (colourBy === "community") {
+      colour = (communityById[n.community] || { color: "#b0b0b0" }).color;
+    }
+    var border = n.id === data.ego ? "#000000" : colour;
+    return { background: colour, border: border, highlight: { background: colour, border: "#111111" },
+             hover: { background: colour, border: "#111111" } };
   }
   function tooltip(n) {
     var lines = [n.label, "Type: " + n.type];
     if (n.alt.length) { lines.push("Also: " + n.alt.join("; ")); }
     if (n.roles) { lines.push("Roles: " + n.roles); }
-    lines.push("Relations: " + n.degree + ", community " + n.community);
+    lines.push("Relations: " + n.degree);
     return lines.join("\n");
   }
   function visNode(n) {
-    return { id: n.id, label: n.label, shape: n.shape, value: n.size, x: n.x, y: n.y,
-             color: colourOf(n), title: tooltip(n) };
+    return { id: n.id, shape: n.shape, size: n.size, x: n.x, y: n.y, color: colourOf(n), title: tooltip(n),
+             borderWidth: n.id === data.ego ? 4 : 1 };
   }
   function visEdge(e) {
-    var title = e.label + (e.roles ? " (" + e.roles + ")" : "") +
-      (e.evidence.length ? "\n" + e.evidence.length + " evidence sentence(s)" : "");
-    return { id: e.id, from: e.from, to: e.to, label: data.edgeLabels ? e.label : undefined,
-             value: e.weight, title: title };
+    return { id: e.id, from: e.from, to: e.to, value: e.weight,
+             title: e.label + (e.roles ? " (" + e.roles + ")" : "") +
+               (e.evidence.length ? "\n" + e.evidence.length + " evidence sentence(s)" : "") };
   }
   function visCollaboration(c) {
-    return { id: c.id, from: c.from, to: c.to, value: c.weight, dashes: true, arrows: { to: { enabled: false } },
-             color: { color: "#555555", opacity: 0.5 },
-             label: data.edgeLabels && c.weight > 1 ? String(c.weight) : undefined,
+    return { id: c.id, from: c.from, to: c.to, value: c.weight, arrows: { to: { enabled: false } },
+             color: { color: "#666666", opacity: 0.45 },
              title: "works with (" + c.weight + " shared): " + c.contexts.join("; ") };
   }
 
-  var visible = Object.create(null);
-  data.nodes.forEach(function (n) { visible[n.id] = true; });
+  var visible = Object.create(null);  // the filters' verdict; at first every node with a relation
+  data.nodes.forEach(function (n) { visible[n.id] = relationsOf[n.id].length > 0; });
+  var forced = Object.create(null);  // shown whatever the filters say (expanded, found, brought in)
   var nodes = new vis.DataSet(data.nodes.map(visNode));
-  var relationItems = data.edges.map(visEdge);
-  var collaborationItems = data.collaborations.map(visCollaboration);
-  var edges = new vis.DataSet(relationItems);
+  var edges = new vis.DataSet(data.edges.map(visEdge));
   var nodeView = new vis.DataView(nodes, { filter: function (item) { return visible[item.id] === true; } });
   var edgeView = new vis.DataView(edges, {
-    filter: function (item) { return visible[item.from] === true && visible[item.to] === true; }
+    filter: function (item) {
+      if (visible[item.from] !== true || visible[item.to] !== true) { return false; }
+      var edge = edgeById[item.id];
+      return mode === "relations" || (edge && edge.weight >= minWeight);
+    }
   });
-  var options = data.options;
-  var network = new vis.Network($("vg-network"), { nodes: nodeView, edges: edgeView }, options);
+  var container = $("vg-network");
+  var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, data.options);
   api.network = network;
   api.nodes = nodeView;
   api.edges = edgeView;
 
-  var stable = !data.physics || data.nodes.length === 0;
-  function markReady() {
-    if (api.ready) { return; }
-    api.ready = true;
-    api.readyAt = performance.now();
-    document.documentElement.setAttribute("data-vg-ready", "1");
+  // ---- labels: level of detail by zoom, never two overlapping; edge labels only in focus or hover
+  var focus = null;        // the selected node id
+  var focusSet = null;     // it and its neighbours
+  var hoveredNode = null;
+  var hoveredEdge = null;
+  var labelOrder = data.nodes.map(function (n) { return n.id; });
+  function sortLabels() {
+    labelOrder.sort(function (a, b) {
+      return byId[b].size - byId[a].size || byId[b].degree - byId[a].degree || byLabel(a, b);
+    });
   }
-  network.once("stabilizationIterationsDone", function () {
-    stable = true;
-    network.setOptions({ physics: false });  // settle once, then keep still
+  sortLabels();
+  var widths = Object.create(null);
+  function shortLabel(text) { return text.length > 42 ? text.slice(0, 40) + "…" : text; }
+  function drawLabels(ctx) {
+    var scale = network.getScale();
+    var view = network.getViewPosition();
+    var w = container.clientWidth, h = container.clientHeight;
+    var bodies = network.body.nodes;
+    var ratio = network.canvas.pixelRatio || 1;
+    var cell = 64, grid = Object.create(null), boxes = [];
+    function collides(box) {
+      for (var gx = Math.floor(box.x / cell); gx <= Math.floor((box.x + box.w) / cell); gx++) {
+        for (var gy = Math.floor(box.y / cell); gy <= Math.floor((box.y + box.h) / cell); gy++) {
+          var list = grid[gx + ":" + gy];
+          if (!list) { continue; }
+          for (var i = 0; i < list.length; i++) {
+            var o = list[i];
+            if (box.x < o.x + o.w && o.x < box.x + box.w && box.y < o.y + o.h && o.y < box.y + box.h) { return true; }
+          }
+        }
+      }
+      return false;
+    }
+    function place(box) {
+      boxes.push(box);
+      for (var gx = Math.floor(box.x / cell); gx <= Math.floor((box.x + box.w) / cell); gx++) {
+        for (var gy = Math.floor(box.y / cell); gy <= Math.floor((box.y + box.h) / cell); gy++) {
+          (grid[gx + ":" + gy] = grid[gx + ":" + gy] || []).push(box);
+        }
+      }
+    }
+    function screen(x, y) { return [(x - view.x) * scale + w / 2, (y - view.y) * scale + h / 2]; }
+    ctx.save();
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.textBaseline = "top";
+    ctx.lineJoin = "round";
+    ctx.font = LABEL_PX + "px system-ui, sans-serif";
+    var first = [];
+    if (hoveredNode) { first.push(hoveredNode); }
+    if (focus) { first.push(focus); Object.keys(focusSet).forEach(function (id) { first.push(id); }); }
+    var seen = Object.create(null);
+    var nodeBoxes = 0;
+    function label(id, priority) {
+      if (seen[id] || visible[id] !== true) { return; }
+      seen[id] = true;
+      var n = byId[id], body = bodies[id];
+      if (!n || !body) { return; }
+      var radius = n.size * scale;
+      if (!priority && (radius < LABEL_MIN_RADIUS || (focusSet && !focusSet[id]))) { return; }
+      var p = screen(body.x, body.y);
+      if (p[0] < -200 || p[0] > w + 200 || p[1] < -50 || p[1] > h + 50) { return; }
+      var text = shortLabel(n.label);
+      if (widths[id] === undefined) { widths[id] = ctx.measureText(text).width; }
+      var box = { x: p[0] - widths[id] / 2 - 2, y: p[1] + radius + 2, w: widths[id] + 4, h: LABEL_PX + 4, id: id };
+      if (collides(box)) { return; }
+      place(box);
+      nodeBoxes += 1;
+      ctx.lineWidth = 3;
+      ctx.strokeStyle = "rgba(255,255,255,0.9)";
+      ctx.strokeText(text, box.x + 2, box.y + 2);
+      ctx.fillStyle = focusSet && !focusSet[id] ? "#999999" : "#111111";
+      ctx.fillText(text, box.x + 2, box.y + 2);
+    }
+    first.forEach(function (id) { label(id, true); });
+    // edge labels: the hovered edge and the edges of the node in focus, after the labels of its nodes
+    var edgeLabels = [];
+    if (hoveredEdge && edgeById[hoveredEdge]) { edgeLabels.push(edgeById[hoveredEdge]); }
+    if (focus) {
+      var around = mode === "relations" ? relationsOf[focus] : partnersOf[focus];
+      if (around.length <= 40) { around.forEach(function (link) { edgeLabels.push(link.edge); }); }
+    }
+    ctx.font = "11px system-ui, sans-serif";
+    edgeLabels.forEach(function (e) {
+      var a = bodies[e.from], b = bodies[e.to];
+      if (!a || !b || visible[e.from] !== true || visible[e.to] !== true) { return; }
+      var text = e.contexts ? e.weight + " shared" : e.label + (e.roles ? " (" + e.roles + ")" : "");
+      var p = screen((a.x + b.x) / 2, (a.y + b.y) / 2);
+      var tw = ctx.measureText(text).width;
+      var box = { x: p[0] - tw / 2 - 2, y: p[1] - 7, w: tw + 4, h: 14, edge: e.id };
+      if (collides(box)) { return; }
+      place(box);
+      ctx.fillStyle = "rgba(255,255,255,0.85)";
+      ctx.fillRect(box.x, box.y, box.w, box.h);
+      ctx.fillStyle = "#444444";
+      ctx.fillText(text, box.x + 2, box.y + 1);
+    });
+    ctx.font = LABEL_PX + "px system-ui, sans-serif";
+    for (var k = 0; k < labelOrder.length && nodeBoxes < LABEL_MAX; k++) { label(labelOrder[k], false); }
+    ctx.restore();
+    api.labelBoxes = boxes.filter(function (b) { return b.id !== undefined; });
+  }
+  // focus: a veil over everything, then the focused node, its neighbours and their edges drawn again on top
+  // (vis-network's own node and edge drawing), so a selection costs no update of thousands of items
+  function drawFocus(ctx) {
+    if (!focusSet) { return; }
+    var ratio = network.canvas.pixelRatio || 1;
+    ctx.save();
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.fillStyle = VEIL;
+    ctx.fillRect(0, 0, container.clientWidth, container.clientHeight);
+    ctx.restore();
+    var bodyEdges = network.body.edges, bodyNodes = network.body.nodes;
+    (mode === "relations" ? relationsOf[focus] : partnersOf[focus]).forEach(function (link) {
+      var edge = bodyEdges[link.edge.id];
+      if (edge && visible[link.other] === true) { edge.draw(ctx); }
+    });
+    Object.keys(focusSet).forEach(function (id) {
+      if (bodyNodes[id] && visible[id] === true) { bodyNodes[id].draw(ctx); }
+    });
+  }
+  network.on("afterDrawing", function (ctx) {
+    drawFocus(ctx);
+    drawLabels(ctx);
+    if (!api.ready) {
+      api.ready = true;
+      api.readyAt = performance.now();
+      document.documentElement.setAttribute("data-vg-ready", "1");
+    }
   });
-  network.on("afterDrawing", function () { if (stable) { markReady(); } });
-  if (data.nodes.length === 0) { markReady(); }
+  network.on("hoverNode", function (p) { hoveredNode = p.node; network.redraw(); });
+  network.on("blurNode", function () { hoveredNode = null; network.redraw(); });
+  network.on("hoverEdge", function (p) { hoveredEdge = p.edge; network.redraw(); });
+  network.on("blurEdge", function () { hoveredEdge = null; network.redraw(); });
 
-  // counts and the notice for a view cut down to its most central nodes
-  function updateCounts() {
-    var shown = nodeView.length;
-    var text = shown + (shown === data.nodes.length ? "" : " of " + data.nodes.length) + " nodes, " +
-      data.edges.length + " relations, " + data.collaborations.length + " collaborations";
-    $("vg-counts").textContent = text;
+  // ---- focus: the selected node and its neighbours stand out, the rest dims
+  function neighbours(id) {
+    var found = Object.create(null);
+    found[id] = true;
+    if (mode === "relations") {
+      relationsOf[id].forEach(function (link) { found[link.other] = true; });
+    } else {
+      partnersOf[id].forEach(function (link) { if (link.edge.weight >= minWeight) { found[link.other] = true; } });
+    }
+    return found;
   }
-  if (data.truncated) {
-    var notice = $("vg-notice");
-    notice.textContent = "Showing the " + data.truncated.shown + " most central of " + data.truncated.total +
-      " entities (by number of relations, then betweenness). The GEXF and GraphML files hold the whole graph.";
-    notice.hidden = false;
+  function setFocus(id) {
+    focus = id;
+    focusSet = id ? neighbours(id) : null;
+    api.focused = id;
+    api.highlighted = focusSet ? Object.keys(focusSet).sort() : [];
+    network.redraw();
   }
 
-  // filters: type (legend checkboxes), municipality, report
+  // ---- filters: type, municipality, report, unconnected, collaboration weight; they re-fit the view
   var typeOn = Object.create(null);
-  data.types.forEach(function (t) { typeOn[t.name] = true; });
+  Object.keys(data.typeStyles).forEach(function (name) { typeOn[name] = true; });
   var municipalitySelect = $("vg-municipality");
   var reportSelect = $("vg-report");
+  var unconnectedBox = $("vg-show-unconnected");
   data.municipalities.forEach(function (m) {
     var option = el("option", null, m[1]);
     option.value = m[0];
     municipalitySelect.appendChild(option);
   });
   data.reports.forEach(function (r, index) {
-    var option = el("option", null, r.title);
+    var option = el("option", null, r.title + (r.date ? " (" + r.date + ")" : ""));
     option.value = String(index);
     reportSelect.appendChild(option);
   });
+  function unconnected(n) { return relationsOf[n.id].length === 0; }
+  var unconnectedCount = data.nodes.filter(unconnected).length;
+  $("vg-unconnected-label").textContent = "Unconnected entities (" + unconnectedCount + ")";
   function passes(n) {
+    if (forced[n.id]) { return true; }
     var municipality = municipalitySelect.value;
     var report = reportSelect.value;
-    return typeOn[n.type] === true &&
-      (municipality === "" || n.munis.indexOf(municipality) >= 0) &&
-      (report === "" || n.reports.indexOf(Number(report)) >= 0);
+    if (typeOn[n.type] !== true) { return false; }
+    if (municipality !== "" && n.munis.indexOf(municipality) < 0) { return false; }
+    if (report !== "" && n.reports.indexOf(Number(report)) < 0) { return false; }
+    if (mode === "collaboration") { return ACTORS[n.type] === true && (bestWeight[n.id] || 0) >= minWeight; }
+    return unconnectedBox.checked || !unconnected(n);
   }
-  function applyFilters() {
-    data.nodes.forEach(function (n) { visible[n.id] = passes(n); });
+  function updateCounts() {
+    var shown = nodeView.length, all = nodes.length, links = edgeView.length;
+    var what = mode === "relations" ? " relations" : " collaborations" + (minWeight > 1 ? " (≥ " + minWeight + " shared)" : "");
+    $("vg-counts").textContent = shown + (shown === all ? "" : " of " + all) + " nodes, " + links + what;
+  }
+  function applyFilters(fit) {
+    Object.keys(byId).forEach(function (id) { visible[id] = passes(byId[id]); });
     nodeView.refresh();
     edgeView.refresh();
     updateCounts();
+    if (fit !== false && nodeView.length) { network.fit({ animation: false }); }
   }
   function resetFilters() {
     municipalitySelect.value = "";
     reportSelect.value = "";
     Object.keys(typeOn).forEach(function (name) { typeOn[name] = true; });
     Array.prototype.forEach.call(document.querySelectorAll("#vg-legend input"), function (box) { box.checked = true; });
-    applyFilters();
   }
-  municipalitySelect.addEventListener("change", applyFilters);
-  reportSelect.addEventListener("change", applyFilters);
+  municipalitySelect.addEventListener("change", function () { applyFilters(); });
+  reportSelect.addEventListener("change", function () { applyFilters(); });
+  unconnectedBox.addEventListener("change", function () { applyFilters(); });
 
   var legend = $("vg-legend");
   data.types.forEach(function (t) {
@@ -214,144 +412,335 @@ APP_JS = r"""
     legend.appendChild(item);
   });
   var edgeLegend = $("vg-edge-legend");
-  [["relation (width: evidence sentences)", false], ["collaboration (width: shared contexts)", true]].forEach(function (pair) {
+  function edgeLegendFor() {
+    clear(edgeLegend);
     var item = el("li");
-    item.appendChild(glyph("line", "#666666", pair[1]));
-    item.appendChild(el("span", null, pair[0]));
+    item.appendChild(glyph("line", "#666666", false));
+    item.appendChild(el("span", null, mode === "relations" ? "relation (width: evidence sentences; hover or select for its name)"
+                                                         : "works with (width: shared initiatives, events, organisations)"));
     edgeLegend.appendChild(item);
-  });
+  }
+  edgeLegendFor();
   var communityLegend = $("vg-community-legend");
-  data.communities.slice(0, 12).forEach(function (c) {
+  data.communities.slice(0, 15).forEach(function (c) {
     var item = el("li");
     item.appendChild(glyph("dot", c.color));
-    item.appendChild(el("span", null, "community " + c.id + " (" + c.count + ")"));
+    item.appendChild(el("span", null, c.name + " (" + c.count + ")"));
     communityLegend.appendChild(item);
   });
-  if (data.communities.length > 12) {
-    communityLegend.appendChild(el("li", "vg-hint", (data.communities.length - 12) + " smaller communities"));
+  if (data.communities.length > 15) {
+    communityLegend.appendChild(el("li", "vg-hint", (data.communities.length - 15) + " smaller communities"));
   }
-
   $("vg-colour").addEventListener("change", function (event) {
     colourBy = event.target.value;
     communityLegend.hidden = colourBy !== "community";
+    $("vg-community-title").hidden = colourBy !== "community";
     Array.prototype.forEach.call(legend.querySelectorAll("svg"), function (mark) {
       mark.firstChild.setAttribute("fill", colourBy === "community" ? "#888888" : mark.getAttribute("data-colour"));
     });
-    nodes.update(data.nodes.map(function (n) { return { id: n.id, color: colourOf(n) }; }));
+    nodes.update(Object.keys(byId).filter(function (id) { return nodes.get(id); }).map(function (id) {
+      return { id: id, color: colourOf(byId[id]) };
+    }));
   });
-  $("vg-show-relations").addEventListener("change", function (event) {
-    if (event.target.checked) { edges.update(relationItems); }
-    else { edges.remove(relationItems.map(function (e) { return e.id; })); }
+  var weightBox = $("vg-weight-box"), weightInput = $("vg-min-weight");
+  weightInput.max = String(maxWeight);
+  weightInput.addEventListener("input", function () {
+    minWeight = Number(weightInput.value) || 1;
+    $("vg-min-weight-value").textContent = String(minWeight);
+    if (focus) { setFocus(focus); }
+    applyFilters();
   });
-  $("vg-show-collaboration").addEventListener("change", function (event) {
-    if (event.target.checked) { edges.update(collaborationItems); }
-    else { edges.remove(collaborationItems.map(function (e) { return e.id; })); }
-  });
+  function setMode(value) {
+    mode = value;
+    weightBox.hidden = mode !== "collaboration";
+    edges.clear();
+    edges.add(mode === "relations" ? Object.keys(edgeById).map(function (id) { return edgeById[id]; })
+      .filter(function (e) { return !e.contexts; }).map(visEdge) : data.collaborations.map(visCollaboration));
+    edgeLegendFor();
+    if (focus) { setFocus(focus); }
+    applyFilters();
+  }
+  $("vg-mode").addEventListener("change", function (event) { setMode(event.target.value); });
 
-  // details panel
+  // ---- details: evidence first
   var details = $("vg-details");
-  function linkButton(id) {
-    var other = byId[id];
-    var button = el("button", "vg-link", other ? other.label : id);
-    button.type = "button";
-    button.addEventListener("click", function () { focusNode(id); });
-    return button;
+  function namesOf(id) {
+    var n = byId[id];
+    if (!n) { return []; }
+    return [n.label].concat(n.alt).filter(function (name) { return name && name.length > 1; });
   }
-  function section(title, rows) {
-    if (!rows.length) { return; }
-    details.appendChild(el("h4", null, title));
-    var list = el("ul", "vg-links");
-    rows.forEach(function (row) {
-      var item = el("li");
-      item.appendChild(linkButton(row.id));
-      if (row.note) { item.appendChild(document.createTextNode(" " + row.note)); }
-      list.appendChild(item);
+  function highlighted(text, names) {
+    var lower = text.toLowerCase(), spans = [];
+    names.forEach(function (name) {
+      var needle = name.toLowerCase(), at = lower.indexOf(needle);
+      while (needle && at >= 0) { spans.push([at, at + needle.length]); at = lower.indexOf(needle, at + needle.length); }
     });
-    details.appendChild(list);
+    spans.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
+    var node = el("div", "vg-sentence"), position = 0;
+    spans.forEach(function (span) {
+      if (span[0] < position) { return; }
+      if (span[0] > position) { node.appendChild(document.createTextNode(text.slice(position, span[0]))); }
+      node.appendChild(el("mark", null, text.slice(span[0], span[1])));
+      position = span[1];
+    });
+    if (position < text.length) { node.appendChild(document.createTextNode(text.slice(position))); }
+    return node;
   }
-  function evidenceList(indices) {
+  function moreButton(list, text, rows, render) {
+    var item = el("li");
+    var button = el("button", "vg-more", text);
+    button.type = "button";
+    button.addEventListener("click", function () {
+      list.removeChild(item);
+      rows.forEach(function (row) { list.appendChild(render(row)); });
+    });
+    item.appendChild(button);
+    list.appendChild(item);
+  }
+  function sentences(parent, indices, names, shown) {
     var seen = Object.create(null);
     var unique = indices.filter(function (i) { if (seen[i]) { return false; } seen[i] = true; return true; });
     if (!unique.length) { return; }
-    details.appendChild(el("h4", null, "Evidence (" + unique.length + ")"));
     var list = el("ul", "vg-evidence");
-    unique.slice(0, EVIDENCE_SHOWN).forEach(function (i) {
-      var row = data.evidence[i];
-      var report = data.reports[row[0]];
+    function render(i) {
+      var row = data.evidence[i], report = data.reports[row[0]];
       var item = el("li");
-      item.appendChild(el("div", "vg-sentence", row[1]));
-      item.appendChild(el("div", "vg-report-title", report ? report.title : "unknown report"));
-      list.appendChild(item);
+      item.appendChild(highlighted(row[1], names));
+      item.appendChild(el("div", "vg-report-title",
+        report ? report.title + (report.date ? " · " + report.date : "") : "unknown report"));
+      return item;
+    }
+    unique.slice(0, shown).forEach(function (i) { list.appendChild(render(i)); });
+    if (unique.length > shown) {
+      moreButton(list, (unique.length - shown) + " more sentence" + (unique.length - shown > 1 ? "s" : ""),
+                 unique.slice(shown), render);
+    }
+    parent.appendChild(list);
+  }
+  function linkButton(id) {
+    var other = meta(id);
+    var button = el("button", "vg-link", other ? other.label : id);
+    button.type = "button";
+    button.addEventListener("click", function () { select(id, { move: true }); });
+    return button;
+  }
+  function relationItem(id, link) {
+    var item = el("li", "vg-relation");
+    var head = el("div", "vg-relation-head");
+    head.appendChild(linkButton(link.other));
+    if (link.edge.roles) { head.appendChild(document.createTextNode(" (" + link.edge.roles + ")")); }
+    item.appendChild(head);
+    if (link.edge.evidence.length) {
+      sentences(item, link.edge.evidence, namesOf(id).concat(namesOf(link.other)), TOP_SENTENCES);
+    } else if (link.edge.brought) {
+      item.appendChild(el("div", "vg-hint", "evidence: see graph.ttl, or draw this entity with view --ego"));
+    }
+    return item;
+  }
+  function relationsPanel(id) {
+    var total = relationsOf[id].length;
+    details.appendChild(el("h4", null, "Relations (" + total + ")"));
+    GROUPS.forEach(function (group) {
+      var links = relationsOf[id].filter(function (link) {
+        return link.edge.relation === group[0] && link.outgoing === group[1];
+      }).sort(function (a, b) {
+        return b.edge.evidence.length - a.edge.evidence.length || byLabel(meta(a.other).label, meta(b.other).label);
+      });
+      if (!links.length) { return; }
+      details.appendChild(el("div", "vg-field", group[2] + " (" + links.length + ")"));
+      var list = el("ul", "vg-relations");
+      links.slice(0, TOP_RELATIONS).forEach(function (link) { list.appendChild(relationItem(id, link)); });
+      if (links.length > TOP_RELATIONS) {
+        moreButton(list, (links.length - TOP_RELATIONS) + " more", links.slice(TOP_RELATIONS),
+                   function (link) { return relationItem(id, link); });
+      }
+      details.appendChild(list);
     });
-    if (unique.length > EVIDENCE_SHOWN) { list.appendChild(el("li", "vg-hint", (unique.length - EVIDENCE_SHOWN) + " more")); }
+  }
+  function partnersPanel(id) {
+    var partners = partnersOf[id].slice().sort(function (a, b) {
+      return b.edge.weight - a.edge.weight || byLabel(byId[a.other].label, byId[b.other].label);
+    });
+    if (!partners.length) { return; }
+    details.appendChild(el("h4", null, "Works with (" + partners.length + ")"));
+    var list = el("ul", "vg-links");
+    function render(p) {
+      var item = el("li");
+      item.appendChild(linkButton(p.other));
+      item.appendChild(document.createTextNode(" (" + p.edge.weight + " shared: " + p.edge.contexts.join("; ") + ")"));
+      return item;
+    }
+    partners.slice(0, TOP_PARTNERS).forEach(function (p) { list.appendChild(render(p)); });
+    if (partners.length > TOP_PARTNERS) {
+      moreButton(list, (partners.length - TOP_PARTNERS) + " more", partners.slice(TOP_PARTNERS), render);
+    }
     details.appendChild(list);
   }
-  function related(id, relation, outgoing) {
-    return relationsOf[id].filter(function (link) {
-      return link.edge.relation === relation && link.outgoing === outgoing;
-    }).map(function (link) { return { id: link.other, note: link.edge.roles ? "(" + link.edge.roles + ")" : "" }; });
+  function hiddenNeighbours(id) {
+    var found = [];
+    relationsOf[id].forEach(function (link) { if (visible[link.other] !== true) { found.push(link.other); } });
+    if (cut) {
+      cutLinks(id).forEach(function (link) {
+        var other = idAt(link[0] === indexOf(id) ? link[1] : link[0]);
+        if (!byId[other] && found.indexOf(other) < 0) { found.push(other); }
+      });
+    }
+    return found;
   }
   function showNode(id) {
     var n = byId[id];
     clear(details);
     if (!n) { return; }
     details.appendChild(el("h3", null, n.label));
-    field(details, "Type", n.type);
+    var about = [n.type];
+    if (n.roles) { about.push(n.roles); }
+    if (n.reports.length) { about.push("in " + n.reports.length + " report" + (n.reports.length > 1 ? "s" : "")); }
+    details.appendChild(el("div", "vg-subtitle", about.join(" · ")));
+    var hidden = hiddenNeighbours(id);
+    if (hidden.length) {
+      var actions = el("div", "vg-actions");
+      var expand = el("button", null, "Expand: show " + hidden.length + " hidden neighbour" + (hidden.length > 1 ? "s" : ""));
+      expand.type = "button";
+      expand.id = "vg-expand";
+      expand.addEventListener("click", function () { expandNode(id); });
+      actions.appendChild(expand);
+      details.appendChild(actions);
+    }
+    relationsPanel(id);
+    partnersPanel(id);
+    details.appendChild(el("h4", null, "About"));
     field(details, "Also called", n.alt.join("; "));
-    field(details, "Roles", n.roles);
-    field(details, "Relations", n.degree);
+    field(details, "Community", (communityById[n.community] || { name: "other" }).name);
     field(details, "Betweenness", n.betweenness);
-    field(details, "Community", n.community);
+    field(details, "Reports", n.reports.map(function (r) {
+      var report = data.reports[r];
+      return report.title + (report.date ? " (" + report.date + ")" : "");
+    }).join("; "));
     field(details, "IRI", n.iri);
-    field(details, "Reports", n.reports.map(function (r) { return data.reports[r].title; }).join("; "));
-    section("Organisations", related(id, "memberOf", true));
-    section("Members", related(id, "memberOf", false));
-    section("Located in", related(id, "locatedIn", true));
-    section("Organisations located here", related(id, "locatedIn", false));
-    section("Initiatives and events", related(id, "participatesIn", true));
-    section("Participants", related(id, "participatesIn", false));
-    var partners = partnersOf[id].slice().sort(function (a, b) {
-      return b.edge.weight - a.edge.weight || (byId[a.other].label < byId[b.other].label ? -1 : 1);
-    });
-    section("Works with", partners.slice(0, 30).map(function (p) {
-      return { id: p.other, note: "(" + p.edge.weight + ": " + p.edge.contexts.join("; ") + ")" };
-    }));
-    var indices = [];
-    relationsOf[id].forEach(function (link) { indices = indices.concat(link.edge.evidence); });
-    evidenceList(indices);
   }
   function showEdge(id) {
     var edge = edgeById[id];
     clear(details);
     if (!edge) { return; }
-    details.appendChild(el("h3", null, edge.label));
-    field(details, "From", byId[edge.from] ? byId[edge.from].label : edge.from);
-    field(details, "To", byId[edge.to] ? byId[edge.to].label : edge.to);
+    var head = el("h3");
+    head.appendChild(linkButton(edge.from));
+    head.appendChild(document.createTextNode(" — " + (edge.contexts ? "works with" : edge.label) + " — "));
+    head.appendChild(linkButton(edge.to));
+    details.appendChild(head);
     field(details, "Roles", edge.roles);
-    if (edge.contexts) {
-      field(details, "Shared contexts", edge.weight + ": " + edge.contexts.join("; "));
-    } else {
-      evidenceList(edge.evidence);
+    var names = namesOf(edge.from).concat(namesOf(edge.to));
+    if (!edge.contexts) {
+      details.appendChild(el("h4", null, "Evidence (" + edge.evidence.length + ")"));
+      if (!edge.evidence.length) { details.appendChild(el("p", "vg-hint", "No sentence recorded for this relation.")); }
+      sentences(details, edge.evidence, names, 10);
+      return;
     }
+    details.appendChild(el("h4", null, "Shared (" + edge.weight + ")"));
+    var list = el("ul", "vg-relations");
+    (edge.contextIds || []).forEach(function (context) {
+      var item = el("li", "vg-relation");
+      item.appendChild(linkButton(context));
+      var indices = [];
+      [edge.from, edge.to].forEach(function (end) {
+        relationsOf[end].forEach(function (link) { if (link.other === context) { indices = indices.concat(link.edge.evidence); } });
+      });
+      sentences(item, indices, names.concat(namesOf(context)), 4);
+      list.appendChild(item);
+    });
+    details.appendChild(list);
   }
-  function focusNode(id) {
-    if (!byId[id]) { return false; }
-    if (!visible[id]) { resetFilters(); }
-    network.selectNodes([id]);
-    network.focus(id, { scale: 1.5, animation: data.nodes.length <= 1000 ? { duration: 300 } : false });
+
+  // ---- selecting, expanding, bringing in what was cut
+  function position(id) { try { return network.getPosition(id); } catch (e) { return null; } }
+  function bringIn(id, near) {
+    if (byId[id] || !cut || cutIndex[id] === undefined) { return; }
+    var row = cut.nodes[cutIndex[id] - data.nodes.length];
+    var kind = cut.kinds[row[2]], style = data.typeStyles[kind];
+    var centre = near || network.getViewPosition();
+    var angle = (Object.keys(forced).length * 2.399963) % (2 * Math.PI);
+    var n = { id: id, label: row[1], alt: row[3] ? row[3].split("; ") : [], type: kind, iri: "", color: style[0],
+              shape: style[1], size: Math.min(40, 6 + 3 * Math.sqrt(row[4])), degree: row[4], betweenness: 0,
+              community: -1, collaborators: 0, mentions: 0, roles: "", reports: [], munis: [], cut: true,
+              x: centre.x + 90 * Math.cos(angle), y: centre.y + 90 * Math.sin(angle) };
+    register(n);
+    labelOrder.push(id);
+    forced[id] = true;
+    nodes.add(visNode(n));
+  }
+  function linkCutEdges(id) {
+    cutLinks(id).forEach(function (link) {
+      var from = idAt(link[0]), to = idAt(link[1]), relation = cut.relations[link[2]];
+      var edgeId = relation + "__" + from + "__" + to;
+      if (edgeById[edgeId] || !byId[from] || !byId[to]) { return; }
+      var e = { id: edgeId, from: from, to: to, relation: relation, label: relation === "memberOf" ? "member of" :
+                relation === "locatedIn" ? "located in" : "participates in", roles: "", weight: 1, evidence: [], brought: true };
+      addRelation(e);
+      if (mode === "relations") { edges.add(visEdge(e)); }
+    });
+  }
+  function bringInWithNeighbours(id) {
+    if (!cut || cutIndex[id] === undefined || byId[id]) { return; }
+    var near = null;
+    cutLinks(id).forEach(function (link) {
+      var other = idAt(link[0] === cutIndex[id] ? link[1] : link[0]);
+      if (!near && byId[other]) { near = position(other); }
+    });
+    bringIn(id, near);
+    var here = position(id);
+    cutLinks(id).forEach(function (link) { bringIn(idAt(link[0] === cutIndex[id] ? link[1] : link[0]), here); });
+    cutLinks(id).forEach(function (link) { linkCutEdges(idAt(link[0])); linkCutEdges(idAt(link[1])); });
+    sortLabels();
+  }
+  function expandNode(id) {
+    if (cut) {
+      cutLinks(id).forEach(function (link) {
+        var other = idAt(link[0] === indexOf(id) ? link[1] : link[0]);
+        bringIn(other, position(id));
+      });
+      linkCutEdges(id);
+      sortLabels();
+    }
+    relationsOf[id].forEach(function (link) { forced[link.other] = true; });
+    forced[id] = true;
+    applyFilters(false);
+    setFocus(id);
     showNode(id);
-    api.focused = id;
+  }
+  function select(id, how) {
+    if (!byId[id]) { bringInWithNeighbours(id); }
+    if (!byId[id]) { return false; }
+    if (visible[id] !== true) { forced[id] = true; applyFilters(false); }
+    network.selectNodes([id]);
+    setFocus(id);
+    showNode(id);
+    if (how && how.move) {
+      network.focus(id, { scale: Math.max(network.getScale(), 1.0),
+                          animation: nodes.length <= 1000 ? { duration: 300 } : false });
+    }
     return true;
   }
+  function clearFocus() {
+    if (focus === null) { return; }
+    setFocus(null);
+    clear(details);
+    details.appendChild(el("p", "vg-hint", "Click a node or an edge, or find a name above."));
+  }
   network.on("click", function (params) {
-    if (params.nodes.length) { showNode(params.nodes[0]); api.focused = params.nodes[0]; }
-    else if (params.edges.length) { showEdge(params.edges[0]); }
+    if (params.nodes.length) { select(params.nodes[0]); }
+    else if (params.edges.length) { setFocus(null); showEdge(params.edges[0]); api.edgeShown = params.edges[0]; }
+    else { clearFocus(); }
   });
 
-  // search by label or alias; exact matches first, then prefixes, then words, then substrings
+  // ---- search every entity, drawn or cut; exact matches first, then prefixes, words, substrings
   var index = data.nodes.map(function (n) {
     return { id: n.id, names: [n.label].concat(n.alt).map(function (name) { return [fold(name), name]; }) };
   });
+  if (cut) {
+    cut.nodes.forEach(function (row) {
+      var names = [row[1]].concat(row[3] ? row[3].split("; ") : []);
+      index.push({ id: row[0], names: names.map(function (name) { return [fold(name), name]; }) });
+    });
+  }
   function search(query) {
     var q = fold(query);
     if (!q) { return []; }
@@ -368,8 +757,8 @@ APP_JS = r"""
       if (best) { found.push(best); }
     });
     found.sort(function (a, b) {
-      return a.rank - b.rank || byId[b.id].degree - byId[a.id].degree ||
-        (byId[a.id].label < byId[b.id].label ? -1 : byId[a.id].label > byId[b.id].label ? 1 : 0);
+      var ma = meta(a.id), mb = meta(b.id);
+      return a.rank - b.rank || mb.degree - ma.degree || byLabel(ma.label, mb.label);
     });
     return found;
   }
@@ -378,14 +767,14 @@ APP_JS = r"""
   function showResults(found) {
     clear(results);
     found.slice(0, 12).forEach(function (hit) {
-      var n = byId[hit.id];
+      var n = meta(hit.id);
       var item = el("li");
       var button = el("button", null, n.label);
       button.type = "button";
       button.setAttribute("data-id", n.id);
-      button.appendChild(el("span", "vg-result-type", n.type));
+      button.appendChild(el("span", "vg-result-type", n.type + (n.cut ? ", not drawn yet" : "")));
       if (hit.alias) { button.appendChild(el("span", "vg-result-alias", "also: " + hit.alias)); }
-      button.addEventListener("click", function () { results.hidden = true; focusNode(n.id); });
+      button.addEventListener("click", function () { results.hidden = true; select(n.id, { move: true }); });
       item.appendChild(button);
       results.appendChild(item);
     });
@@ -396,16 +785,30 @@ APP_JS = r"""
   searchBox.addEventListener("keydown", function (event) {
     if (event.key === "Enter") {
       var found = search(searchBox.value);
-      if (found.length) { results.hidden = true; focusNode(found[0].id); }
+      if (found.length) { results.hidden = true; select(found[0].id, { move: true }); }
     } else if (event.key === "Escape") {
       searchBox.value = "";
       results.hidden = true;
     }
   });
 
+  var notices = data.notes.slice();
+  if (data.truncated) {
+    notices.push("Showing the " + data.truncated.shown + " most central of " + data.truncated.total +
+      " entities (by number of relations, then betweenness); search finds the others and draws them with their " +
+      "neighbours. The GEXF and GraphML files hold the whole graph.");
+  }
+  if (notices.length) { $("vg-notice").textContent = notices.join(" "); $("vg-notice").hidden = false; }
+
   api.search = search;
-  api.focus = focusNode;
+  api.entity = meta;
+  api.focus = function (id) { return select(id, { move: true }); };
+  api.select = select;
+  api.expand = expandNode;
+  api.showEdge = showEdge;
   api.visibleCount = function () { return nodeView.length; };
   updateCounts();
+  network.fit({ animation: false });
+  if (data.ego) { select(data.ego); }
 })();
 """

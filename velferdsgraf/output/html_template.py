@@ -34,24 +34,30 @@ PAGE = """<!DOCTYPE html>
   <div id="vg-network" aria-label="network of entities"></div>
   <aside id="vg-side">
     <section id="vg-controls">
-      <h2>Show</h2>
-      <label class="vg-check"><input type="checkbox" id="vg-show-relations" checked> Relations</label>
-      <label class="vg-check"><input type="checkbox" id="vg-show-collaboration"> Collaboration
-        <span class="vg-hint">(who works with whom)</span></label>
+      <label class="vg-select">Show
+        <select id="vg-mode">
+          <option value="relations">relations</option>
+          <option value="collaboration">who works with whom</option>
+        </select></label>
+      <label class="vg-select" id="vg-weight-box" hidden>At least
+        <input type="range" id="vg-min-weight" min="1" max="1" value="1" aria-label="minimum shared contexts">
+        <span id="vg-min-weight-value">1</span> shared</label>
+      <label class="vg-check"><input type="checkbox" id="vg-show-unconnected">
+        <span id="vg-unconnected-label">Unconnected</span></label>
       <label class="vg-select">Colour by
         <select id="vg-colour"><option value="type">type</option><option value="community">community</option></select></label>
       <label class="vg-select">Municipality <select id="vg-municipality"><option value="">all</option></select></label>
       <label class="vg-select">Report <select id="vg-report"><option value="">all</option></select></label>
     </section>
     <section>
+      <div id="vg-details"><p class="vg-hint">Click a node or an edge, or find a name above.</p></div>
+    </section>
+    <section>
       <h2>Types</h2>
       <ul id="vg-legend" class="vg-legend"></ul>
       <ul id="vg-edge-legend" class="vg-legend"></ul>
+      <h2 id="vg-community-title" hidden>Communities</h2>
       <ul id="vg-community-legend" class="vg-legend" hidden></ul>
-    </section>
-    <section>
-      <h2>Details</h2>
-      <div id="vg-details"><p class="vg-hint">Click a node or an edge, or find a name above.</p></div>
     </section>
   </aside>
 </main>
@@ -64,6 +70,7 @@ PAGE = """<!DOCTYPE html>
 """
 
 APP_CSS = """
+[hidden] { display: none !important; }
 html, body { margin: 0; height: 100%; font-family: system-ui, sans-serif; color: #222; }
 body { display: flex; flex-direction: column; }
 #vg-header { display: flex; align-items: center; gap: 1em; padding: 0.4em 1em; border-bottom: 1px solid #ddd; }
@@ -95,8 +102,17 @@ body { display: flex; flex-direction: column; }
 .vg-links { padding-left: 1.2em; margin: 0.2em 0; }
 .vg-link { cursor: pointer; color: #1a5fb4; text-decoration: underline; background: none; border: 0;
   padding: 0; font: inherit; text-align: left; }
-.vg-evidence { padding-left: 1.2em; margin: 0.2em 0; }
+.vg-evidence { list-style: none; padding-left: 0.6em; margin: 0.2em 0 0.4em; border-left: 2px solid #e3e3e3; }
 .vg-evidence li { margin: 0.3em 0; }
 .vg-sentence { font-style: italic; }
-.vg-report-title { color: #555; font-size: 0.9em; }
+.vg-sentence mark { background: #ffe58a; font-style: normal; padding: 0 1px; }
+.vg-report-title { color: #555; font-size: 0.85em; }
+.vg-relation { margin: 0.4em 0 0.6em; }
+.vg-relation-head { font-weight: 600; }
+.vg-more { cursor: pointer; color: #1a5fb4; background: none; border: 0; padding: 0; font: inherit; font-size: 0.9em; }
+.vg-subtitle { color: #555; margin: -0.4em 0 0.5em; }
+.vg-actions { margin: 0.3em 0 0.6em; }
+.vg-actions button { font: inherit; font-size: 0.9em; }
+#vg-details h3 { margin: 0.8em 0 0.5em; }
+#vg-details ul.vg-relations { list-style: none; padding: 0; margin: 0; }
 """

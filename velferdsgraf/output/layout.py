@@ -9,6 +9,9 @@ recursively) inside a disc around its place, with an area that grows with its si
 draws collaboration networks as the clusters they are, and 20,000 nodes take seconds. A
 large component Louvain cannot split starts from its spectral layout and runs few spring
 iterations. Positions are rounded, so the files written from them are byte-stable.
+
+``separate`` is a post-pass for drawings: it pushes apart nodes whose discs overlap (hubs of a
+dense cluster otherwise sit on top of each other), a few sweeps over the pairs a k-d tree finds.
 """
 from __future__ import annotations
 
@@ -18,7 +21,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["LARGE_COMPONENT", "LAYOUT_SCALE", "LAYOUT_SEED", "layout"]
+__all__ = ["LARGE_COMPONENT", "LAYOUT_SCALE", "LAYOUT_SEED", "layout", "separate"]
 
 LAYOUT_SEED = 20190227
 LAYOUT_SCALE = 1000.0
@@ -70,6 +73,8 @@ def _community_layout(graph: nx.Graph, seed: int) -> dict[str, tuple[float, floa
     )
     if len(communities) == 1:
         start = nx.spectral_layout(graph)
+        if len({(round(float(x), 6), round(float(y), 6)) for x, y in start.values()}) < len(start):
+            start = nx.circular_layout(graph)  # a symmetric graph's spectral layout puts nodes on top of each other
         iterations = max(5, int(50 * (LARGE_COMPONENT / len(graph)) ** 2))
         positions = nx.spring_layout(graph, pos=start, iterations=iterations, seed=seed)
         return _normalise({node: (float(x), float(y)) for node, (x, y) in positions.items()})
@@ -138,3 +143,47 @@ def _scaled(placed: dict[str, tuple[float, float]], scale: float) -> dict[str, t
     if len(placed) == 1:
         return {node: (0.0, 0.0) for node in placed}
     return {node: (round(x * scale, 3), round(y * scale, 3)) for node, (x, y) in _normalise(placed).items()}
+
+
+def separate(
+    positions: dict[str, tuple[float, float]], radii: dict[str, float], gap: float = 4.0, sweeps: int = 30
+) -> dict[str, tuple[float, float]]:
+    """``positions`` moved so that no two discs (``radii``, plus ``gap``) overlap, as far as ``sweeps`` allow.
+
+    Each sweep moves both nodes of every overlapping pair apart along the line between them
+    (half the overlap each; coincident nodes along a fixed direction from their order), so
+    the result depends only on the input. Positions are rounded to 0.001.
+    """
+    import numpy as np
+    from scipy.spatial import cKDTree
+
+    nodes = sorted(positions)
+    if len(nodes) < 2:
+        return dict(positions)
+    xy = np.array([positions[n] for n in nodes], dtype=float)
+    r = np.array([radii.get(n, 0.0) for n in nodes], dtype=float)
+    reach = 2 * float(r.max()) + gap
+    for _sweep in range(sweeps):
+        pairs = cKDTree(xy).query_pairs(reach, output_type="ndarray")
+        if len(pairs) == 0:
+            break
+        i, j = pairs[:, 0], pairs[:, 1]
+        delta = xy[j] - xy[i]
+        distance = np.hypot(delta[:, 0], delta[:, 1])
+        overlap = r[i] + r[j] + gap - distance
+        hit = overlap > 1e-6
+        if not hit.any():
+            break
+        i, j, delta, distance, overlap = i[hit], j[hit], delta[hit], distance[hit], overlap[hit]
+        angle = (i * 2.399963 + j) % (2 * np.pi)  # coincident nodes: a direction from their indices
+        unit = np.where(
+            (distance > 1e-9)[:, None],
+            delta / np.maximum(distance, 1e-9)[:, None],
+            np.stack([np.cos(angle), np.sin(angle)], axis=1),
+        )
+        push = unit * (overlap / 2 + 1e-3)[:, None]
+        move = np.zeros_like(xy)
+        np.add.at(move, i, -push)
+        np.add.at(move, j, push)
+        xy += move
+    return {n: (round(float(x), 3), round(float(y), 3)) for n, (x, y) in zip(nodes, xy, strict=True)}

@@ -2,10 +2,10 @@
 
 One node per entity (Person, Organisation, Municipality, Initiative, Event; Role only when
 asked, since roles are carried on the memberOf edges), one edge per org:memberOf,
-vg:locatedIn and vg:participatesIn triple, and one ``collaboratesWith`` edge per collaborating
-pair (graph/collaboration.py), recomputed from the relations so that a graph with or without
-the RDF collaboration layer gives the same network. Nodes carry degree, betweenness and
-community (output/metrics.py). Every attribute is a str, int or float, and text is stripped
+vg:locatedIn and vg:participatesIn triple, and one ``collaboratesWith`` edge per person–person
+or organisation–organisation pair that shares a context (graph/collaboration_network.py),
+computed from the relations, never read from a stored collaboration layer. Nodes carry
+degree, betweenness and community (output/metrics.py). Every attribute is a str, int or float, and text is stripped
 of characters XML cannot hold, so any writer can take the graph as it is.
 """
 from __future__ import annotations
@@ -21,7 +21,7 @@ from rdflib import RDF, RDFS, Graph, URIRef
 from rdflib.namespace import PROV, SKOS
 from rdflib.term import Node
 
-from ..graph.collaboration import find_collaborations
+from ..graph.collaboration_network import collaboration_edges
 from ..graph.types import EntityType
 from ..ontology.namespace import ORG, SCHEMA, VG, VGID
 from .metrics import COLLABORATION, add_metrics
@@ -208,10 +208,10 @@ def entity_network(
 
 
 def _add_collaborations(graph: Graph, result: EntityNetwork) -> None:
-    """One undirected ``collaboratesWith`` edge per pair, from the smaller node id to the larger."""
+    """One ``collaboratesWith`` edge per pair, from the smaller node id to the larger (it is symmetric)."""
     ids, net = result.ids, result.net
     pairs = []
-    for c in find_collaborations(graph):
+    for c in collaboration_edges(graph):
         if c.first in ids and c.second in ids:
             a, b = sorted((ids[c.first], ids[c.second]))
             pairs.append((a, b, tuple(sorted(ids[x] for x in c.contexts if x in ids))))

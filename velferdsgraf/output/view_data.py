@@ -1,9 +1,14 @@
 """The data the network page draws: nodes, edges, collaborations, evidence, legend and options.
 
-Everything the page shows comes from here as JSON; the page's script only renders it. Large
-graphs get positions computed here (output/layout.py) and physics off above PHYSICS_LIMIT
-nodes, and above VIEW_LIMIT nodes only the most central VIEW_LIMIT are kept (``truncated``
-says so, and the page prints it); GraphML and GEXF always hold the whole graph.
+Everything the page shows comes from here as JSON; the page's script only renders it. Positions
+are computed here for every size (output/layout.py, then ``separate`` so no two nodes overlap)
+and the page runs no physics. Above VIEW_LIMIT nodes only the most central VIEW_LIMIT are
+drawn (``truncated`` says so, and the page prints it); the others travel in ``cut``, in a
+compact form (id, label, type, aliases; their relations as index triples, without evidence),
+so search still finds every entity and the page can bring one in with its neighbours. A page
+weighs about 1.3 MB per 1,000 drawn nodes (their evidence sentences included) plus about 75
+bytes per cut entity: 6.6 MB for 20,000 entities (BENCHMARKS.md).
+GraphML and GEXF always hold the whole graph.
 """
 from __future__ import annotations
 
@@ -17,11 +22,12 @@ from rdflib.namespace import DCTERMS
 from rdflib.term import Node
 
 from ..ontology.namespace import SCHEMA, VG
-from .focus import ViewFilter, municipality_ties, select_nodes, top_nodes
-from .layout import LAYOUT_SCALE, layout
+from .focus import ViewFilter, described, municipality_reach, resolve_entity, select_nodes, top_nodes
+from .layout import layout, separate
 from .metrics import COLLABORATION, community_colour, relation_graph
 from .network import (
     ENTITY_TYPES,
+    RELATIONS,
     TYPE_COLOURS,
     TYPE_SHAPES,
     EntityNetwork,
@@ -29,11 +35,12 @@ from .network import (
     hex_colour,
 )
 
-__all__ = ["EDGE_LABEL_LIMIT", "PHYSICS_LIMIT", "VIEW_LIMIT", "network_data", "view_filter"]
+__all__ = ["HOVER_LIMIT", "OTHER_COMMUNITY", "VIEW_LIMIT", "network_data", "view_filter"]
 
 VIEW_LIMIT = 5000  # most nodes the page draws; a larger graph shows its most central ones
-PHYSICS_LIMIT = 500  # above this many nodes, precomputed positions and no physics
-EDGE_LABEL_LIMIT = 2000  # above this many edges, labels move to tooltips (drawing stays fast)
+HOVER_LIMIT = 2000  # above this many nodes, no hover tracking (labels show on zoom and selection)
+OTHER_COMMUNITY = -1  # communities of one drawn node are folded into "other"
+_RELATION_NAMES = tuple(RELATIONS.values())  # relation index in ``cut.links``
 
 
 def view_filter(
@@ -57,20 +64,33 @@ def network_data(
     depth: int = 1,
     limit: int = VIEW_LIMIT,
 ) -> dict[str, Any]:
-    """The JSON the page draws (see the module docstring); the options are those of ``view``."""
+    """The JSON the page draws (see the module docstring); the options are those of ``view``.
+
+    ``notes`` holds warnings for the caller to print (an ``ego`` name that is also another
+    entity's alias); ``ego`` is the node id of the entity the view centres on, if any.
+    """
     view = view_filter(types, min_degree, municipality, ego, depth)
     network = entity_network(graph, include_roles=view.types is not None and "Role" in view.types)
     net = network.net
+    notes: list[str] = []
+    centre = None
+    if ego is not None:
+        centre, others = resolve_entity(net, ego)
+        if others:
+            notes.append(f"--ego {ego!r} is {described(net, [centre])}, and also an alias of "
+                         f"{described(net, others)}; give the IRI to centre on one of those")
     keep = select_nodes(net, view)
     total = len(keep)
-    if total > limit:
-        keep = top_nodes(net, keep, limit)
-    shown = net.subgraph(keep)
-    positions = layout(relation_graph(shown), scale=max(LAYOUT_SCALE, 40.0 * math.sqrt(len(keep))))
+    drawn = top_nodes(net, keep, limit) if total > limit else set(keep)
+    shown = net.subgraph(drawn)
+    radii = {node: _radius(attrs["degree"]) for node, attrs in shown.nodes(data=True)}
+    positions = layout(relation_graph(shown), scale=_spread(len(drawn)))
+    positions = separate(positions, radii, gap=max(radii.values(), default=0.0) / 2)
     reports, report_index = _reports(graph)
     mentioned = _mentions(graph, report_index)
     evidence = _Evidence(graph, report_index)
-    ties = municipality_ties(net)
+    reach = municipality_reach(net)
+    communities, folded = _communities(shown)
 
     nodes = []
     for node, attrs in shown.nodes(data=True):
@@ -84,22 +104,25 @@ def network_data(
             "iri": attrs["iri"],
             "color": hex_colour((attrs["r"], attrs["g"], attrs["b"])),
             "shape": TYPE_SHAPES[kind][0],
-            "size": attrs["size"],
+            "size": radii[node],
             "degree": attrs["degree"],
             "betweenness": attrs["betweenness"],
-            "community": attrs["community"],
+            "community": folded.get(node, OTHER_COMMUNITY),
             "collaborators": attrs["collaborators"],
             "mentions": attrs["mentions"],
             "roles": attrs["roles"],
             "reports": mentioned.get(attrs["iri"], []),
-            "munis": sorted(ties.get(node, ())),
+            "munis": sorted(reach.get(node, ())),
             "x": x,
             "y": y,
         })
     edges, collaborations = _edges(network, shown, evidence)
     return {
         "types": _legend(nodes),
-        "communities": _communities(nodes),
+        "typeStyles": {
+            kind: [hex_colour(TYPE_COLOURS[kind]), TYPE_SHAPES[kind][0]] for kind in (*ENTITY_TYPES, "Other")
+        },
+        "communities": communities,
         "reports": reports,
         "evidence": evidence.rows,
         "municipalities": sorted(
@@ -109,11 +132,46 @@ def network_data(
         "nodes": nodes,
         "edges": edges,
         "collaborations": collaborations,
+        "cut": _cut(net, keep - drawn, [n["id"] for n in nodes]) if total > limit else None,
         "truncated": {"shown": len(nodes), "total": total, "limit": limit} if total > limit else None,
-        "physics": len(nodes) <= PHYSICS_LIMIT,
-        "edgeLabels": len(edges) <= EDGE_LABEL_LIMIT,
+        "ego": centre,
+        "notes": notes,
+        "physics": False,
+        "hover": len(nodes) <= HOVER_LIMIT,
         "options": _options(len(nodes)),
     }
+
+
+def _spread(count: int) -> float:
+    """Half the width of the drawing, in the units of node radii: room for ``count`` nodes and their labels."""
+    return round(100.0 + 50.0 * math.sqrt(count), 3)
+
+
+def _radius(degree: int) -> float:
+    """A node's radius on the page: grows with the square root of its relations, 6 to 40."""
+    return round(min(40.0, 6.0 + 3.0 * math.sqrt(degree)), 3)
+
+
+def _cut(net: Any, cut: set[str], drawn: list[str]) -> dict[str, Any]:
+    """The entities left out of the drawing, compactly: rows and relation index triples.
+
+    Indices number the drawn nodes first (in the order of ``nodes``), then the cut ones (in
+    the order of ``nodes`` here); ``links`` is flat: from, to, relation index, from, to, …
+    """
+    ordered = sorted(cut, key=lambda n: (-net.nodes[n]["degree"], n))
+    index = {node: number for number, node in enumerate([*drawn, *ordered])}
+    kinds = [*ENTITY_TYPES, "Other"]
+    rows = [
+        [n, net.nodes[n]["label"], kinds.index(net.nodes[n]["type"]), net.nodes[n]["altLabels"], net.nodes[n]["degree"]]
+        for n in ordered
+    ]
+    links: list[int] = []
+    for u, v, attrs in net.edges(data=True):
+        relation = attrs["relation"]
+        if relation == COLLABORATION or u not in index or v not in index or (u not in cut and v not in cut):
+            continue
+        links += [index[u], index[v], _RELATION_NAMES.index(relation)]
+    return {"kinds": kinds, "relations": list(_RELATION_NAMES), "nodes": rows, "links": links}
 
 
 def _edges(network: EntityNetwork, shown: Any, evidence: _Evidence) -> tuple[list[dict], list[dict]]:
@@ -124,6 +182,7 @@ def _edges(network: EntityNetwork, shown: Any, evidence: _Evidence) -> tuple[lis
             collaborations.append({
                 "id": attrs["id"], "from": source, "to": target, "weight": int(attrs["weight"]),
                 "label": attrs["label"], "contexts": [network.net.nodes[c]["label"] for c in contexts],
+                "contextIds": list(contexts),
             })
             continue
         edges.append({
@@ -157,15 +216,16 @@ class _Evidence:
 
 
 def _reports(graph: Graph) -> tuple[list[dict[str, str]], dict[Node, int]]:
-    """Reports sorted by identifier, each with its title (the identifier when it has none)."""
+    """Reports sorted by identifier, each with its headline (the identifier when it has none) and date."""
     rows = []
     for report in set(graph.subjects(SCHEMA.mentions, None)) | set(graph.objects(None, VG.report)):
         identifier = str(graph.value(report, DCTERMS.identifier) or report)
         title = " ".join(str(graph.value(report, DCTERMS.title) or identifier).split())
-        rows.append((identifier, str(report), title, report))
+        date = str(graph.value(report, DCTERMS.date) or "")
+        rows.append((identifier, str(report), title, date, report))
     rows.sort()
-    index = {row[3]: number for number, row in enumerate(rows)}
-    return [{"id": row[0], "title": row[2]} for row in rows], index
+    index = {row[4]: number for number, row in enumerate(rows)}
+    return [{"id": row[0], "title": row[2], "date": row[3]} for row in rows], index
 
 
 def _mentions(graph: Graph, report_index: dict[Node, int]) -> dict[str, list[int]]:
@@ -187,11 +247,29 @@ def _legend(nodes: list[dict[str, Any]]) -> list[dict[str, Any]]:
     ]
 
 
-def _communities(nodes: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    counts: dict[int, int] = defaultdict(int)
-    for node in nodes:
-        counts[node["community"]] += 1
-    return [{"id": c, "color": community_colour(c), "count": counts[c]} for c in sorted(counts)]
+def _communities(shown: Any) -> tuple[list[dict[str, Any]], dict[str, int]]:
+    """Communities of the drawn nodes, each named after its most central member; one-node ones fold into "other".
+
+    Returns the legend rows (largest first, "other" last) and node id -> community number.
+    """
+    members: dict[int, list[str]] = defaultdict(list)
+    for node, attrs in shown.nodes(data=True):
+        members[attrs["community"]].append(node)
+    rows, folded = [], {}
+    other = 0
+    for number in sorted(members, key=lambda c: (-len(members[c]), c)):
+        group = members[number]
+        if len(group) < 2:
+            other += 1
+            continue
+        hub = max(group, key=lambda n: (shown.nodes[n]["betweenness"], shown.nodes[n]["degree"], n))
+        rows.append({"id": number, "name": shown.nodes[hub]["label"], "hub": hub,
+                     "color": community_colour(len(rows)), "count": len(group)})
+        for node in group:
+            folded[node] = number
+    if other:
+        rows.append({"id": OTHER_COMMUNITY, "name": "other", "hub": None, "color": "#b0b0b0", "count": other})
+    return rows, folded
 
 
 def _wanted_types(types: Iterable[str] | None) -> frozenset[str] | None:
@@ -209,27 +287,19 @@ def _wanted_types(types: Iterable[str] | None) -> frozenset[str] | None:
 
 
 def _options(node_count: int) -> dict[str, Any]:
-    """vis-network options: physics settles once from the computed layout, or is off for large graphs."""
-    large = node_count > PHYSICS_LIMIT
+    """vis-network options: computed positions, no physics; labels are drawn by the page (level of detail)."""
+    large = node_count > HOVER_LIMIT
     return {
         "autoResize": True,
         "layout": {"randomSeed": 7, "improvedLayout": False},
-        "nodes": {
-            "scaling": {"min": 8, "max": 40, "label": {"enabled": True, "min": 12, "max": 26, "drawThreshold": 6}},
-            "font": {"size": 14, "face": "system-ui, sans-serif"},
-            "borderWidth": 1,
-        },
+        "nodes": {"borderWidth": 1, "font": {"size": 0}},
         "edges": {
-            "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
-            "color": {"inherit": "from", "opacity": 0.6},
-            "font": {"size": 10, "align": "middle"},
-            "scaling": {"min": 1, "max": 8, "label": {"enabled": False}},
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.4}},
+            "color": {"inherit": "from", "opacity": 0.5},
+            "scaling": {"min": 1, "max": 6, "label": {"enabled": False}},
             "smooth": False,
         },
-        "physics": False if large else {
-            "solver": "forceAtlas2Based",
-            "stabilization": {"enabled": True, "iterations": 200, "updateInterval": 50, "fit": True},
-        },
+        "physics": False,
         "interaction": {
             "hover": not large,
             "tooltipDelay": 150,
