@@ -130,3 +130,16 @@ def test_initiatives_named_by_a_compound(text, initiative):
 def test_a_definite_compound_before_a_name_is_a_cue_not_a_name():
     x = _run("Kvalitetsreformen «Leve hele livet» la vekt på mat og aktivitet.")
     assert _names(x, EntityType.INITIATIVE) == {"Leve hele livet"}
+
+
+def test_a_speaker_at_the_event_of_the_sentence_takes_part():
+    x = _run("Kari Nordmann holdt innlegg på Arendalsuka om frivillighet.")
+    assert ("Kari Nordmann", "Arendalsuka") in _pairs(x, RelationKind.PARTICIPATES_IN)
+
+
+def test_the_venue_of_an_event_is_not_a_participant():
+    x = _run("Over 100 deltok på konferansen «Sammen om velferd» i Hamar. "
+             "Blant innlederne var Kari Nordmann fra KS.")
+    pairs = _pairs(x, RelationKind.PARTICIPATES_IN)
+    assert ("Kari Nordmann", "Sammen om velferd") in pairs
+    assert not any(s == "Hamar" for s, _ in pairs)
