@@ -143,3 +143,21 @@ def test_the_venue_of_an_event_is_not_a_participant():
     pairs = _pairs(x, RelationKind.PARTICIPATES_IN)
     assert ("Kari Nordmann", "Sammen om velferd") in pairs
     assert not any(s == "Hamar" for s, _ in pairs)
+
+
+@pytest.mark.parametrize("text, lang, role", [
+    ("SKR:s ordförande Anders Knape talade om välfärden.", "sv", ("Anders Knape", "ordförande", "SKR")),
+    ("Kommunalrådet Anna Svensson (S) välkomnade alla.", "sv", ("Anna Svensson", "kommunalråd", None)),
+    ("Kari Nordmann jobber som rådgiver i Husbanken.", "nb", ("Kari Nordmann", "rådgiver", "Husbanken")),
+    ("Kari Nordmann (45) er ny rådmann i Lom.", "nb", ("Kari Nordmann", "rådmann", "Lom")),
+    ("Anna Svensson (S), kommunstyrelsens ordförande i Vadstena, talade.", "sv",
+     ("Anna Svensson", "kommunstyrelsens ordförande", "Vadstena")),
+])
+def test_more_title_layouts(text, lang, role):
+    assert role in _roles(_run(text, lang))
+
+
+def test_name_dash_title_comma_organisation_lines():
+    roles = _roles(_run("Kari Nordmann – leder, Husbanken\nOla Hansen – rådgiver, KS\n"))
+    assert {("Kari Nordmann", "leder", "Husbanken"), ("Ola Hansen", "rådgiver", "KS")} <= roles
+    assert ("Ola Hansen", "leder", "Husbanken") not in roles

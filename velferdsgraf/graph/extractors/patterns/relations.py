@@ -60,6 +60,12 @@ class MentionIndex:
         return None
 
 
+def _colon_genitive(text: str, title_start: int, index: MentionIndex) -> Mention | None:
+    """The owner in a Swedish genitive of an abbreviation: "SKR:s ordförande" -> SKR."""
+    m = re.search(r":s[ \t]+$", text[max(0, title_start - 4):title_start])
+    return index.ending_at(title_start - len(m.group(0)), _PLACES) if m else None
+
+
 def _same_block(text: str, end: int, nxt: int) -> bool:
     """May a title at ``nxt`` belong to a name ending at ``end``? Not across a paragraph break,
     and across one line break only when the title's line is short (a programme or table
@@ -198,8 +204,9 @@ def role_relations(doc: Document, persons: list[Mention], titles: list[Title], i
             person = person_at[nxt]
             end = person.end
             # "Drammens kommunedirektør Helene Bøe Kvisle": a genitive owner before the title.
-            owner = index.ending_at(title.start - 1, _PLACES)
-            if not groups[0].orgs and owner is not None and owner.surface.endswith(("s", "’", "'")):
+            owner = index.ending_at(title.start - 1, _PLACES) or _colon_genitive(text, title.start, index)
+            if not groups[0].orgs and owner is not None and (owner.surface.endswith(("s", "’", "'"))
+                                                             or text[owner.end:title.start].strip() == ":s"):
                 groups[0].orgs = [owner]
             # "Forsker Maja Lindqvist ved Universitetet i Bergen": the organisation after the name.
             after = _skip(_PREP, text, person.end)

@@ -88,9 +88,10 @@ def find_titles(text: str, tokens: list[Token]) -> list[Title]:
 def _definite_title(tokens: list[Token], i: int) -> str | None:
     """ "fremtidsforskeren Anne …": a title in the definite form right before a name."""
     word = tokens[i].text
-    if i + 1 >= len(tokens) or not tokens[i + 1].is_cap or not word.islower():
+    if i + 1 >= len(tokens) or not tokens[i + 1].is_cap or not word[1:].islower():
         return None
-    for ending in ("en", "n"):
+    word = word[0].lower() + word[1:]  # "Kommunalrådet Anna Svensson" at the start of a sentence
+    for ending in ("en", "et", "n"):
         stem = word[: -len(ending)]
         if word.endswith(ending) and len(stem) > 3 and is_title_word(stem):
             return stem
