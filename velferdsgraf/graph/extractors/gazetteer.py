@@ -73,6 +73,9 @@ _LOWERCASE_AGENCY = re.compile(r"^[a-zæøå]{5,}(?:direktoratet|departementet|t
                                r"ombudet|etaten|styrelsen|myndigheten)$")
 
 
+_REGION_ENDINGS = ("regionen", "regionene", "området", "områdene", "regionen", "region", "omegn", "omland")
+
+
 def _fold_token(word: str) -> str:
     """Case- and dash-insensitive key of one token ("KS – X" matches "KS - X")."""
     return DASHES.get(word, word.casefold())
@@ -377,6 +380,8 @@ class GazetteerExtractor:
             sep, after = toks.words[n], toks.words[n + 1]
             if sep == "-" and after[:1].islower():
                 return True
+            if sep == "-" and toks.is_cap_word(n + 1) and after.lower().endswith(_REGION_ENDINGS):
+                return True  # "Stockholm-Mälarregionen", "Oslo-området": a region named after it
             if sep == "/" and toks.is_cap_word(n + 1):
                 return False
             if sep in (".", "@", "/") and after[:1].isalpha():
