@@ -37,6 +37,11 @@ def _retyped(mention: Mention, etype: EntityType) -> Mention:
                    mention.source, mention.attrs, rule=mention.rule)
 
 
+# Capitalised words that open a sentence, never an organisation's name.
+_NOT_NAME_STARTS = frozenset("""Denne Dette Disse Den Det De Dei Vi Vår Våre Hun Han Ho Når Nå No Her Der Dette
+    Også Og Men Etter Før Under Med For Som I På Til Fra Frå Om Alle Mange Flere Fleire""".split())
+# A dash or slash followed by a lower-case word: a heading or a list of words, not a name.
+_BROKEN_SPAN = re.compile(r"\s[-–—]\s+[a-zæøåäö]|/[a-zæøåäö]")
 _LONE_CAPS = re.compile(r"^[A-ZÆØÅÄÖ]{6,}$")
 _COMPANY_TAIL = re.compile(r"/S\b")
 
@@ -47,6 +52,24 @@ def _line_of(text: str, start: int, end: int) -> str:
     return text[line_start:len(text) if line_end < 0 else line_end]
 
 
+def _trimmed(mention: Mention) -> Mention:
+    surface = mention.surface.rstrip()
+    return Mention(mention.doc_id, mention.start, mention.start + len(surface), mention.type, surface,
+                   mention.name.strip(), mention.source, mention.attrs, rule=mention.rule)
+
+
+def _listed(text: str, mention: Mention) -> bool:
+    """Is the mention an item of a list ("XXL, Nille og Avis")?"""
+    return bool(re.match(r"[ \t]*(?:,|og\b|och\b)", text[mention.end:mention.end + 5])
+                or re.search(r"(?:,|\bog|\boch)[ \t]*$", text[max(0, mention.start - 6):mention.start]))
+
+
+def _common_noun_shape(word: str) -> bool:
+    """A capitalised word with nothing else of a name about it: no second capital, digit or
+    hyphen, and no ending of an organisation's name ("-direktoratet", "-forbundet")."""
+    return word[:1].isupper() and word[1:].islower() and word.isalpha() and not _organisation_word(word)
+
+
 def check_organisation(mention: Mention, text: str) -> Mention | None:
     """An organisation mention as it should stand: retyped to a person when it is a first name
     and a surname ("Kari Nordmann" in a list), None when it is a title ("Vara", "X- og
@@ -54,9 +77,13 @@ def check_organisation(mention: Mention, text: str) -> Mention | None:
     ("OPPSUMMERING", a single word alone on its line)."""
     from .extractors.patterns.lexicon import first_names, is_title_word
 
+    if mention.surface != mention.surface.rstrip():  # a model span that runs into the next line
+        mention = _trimmed(mention)
     words = mention.surface.split()
     if not words:
         return None
+    if mention.source != "gazetteer" and (words[0] in _NOT_NAME_STARTS or _BROKEN_SPAN.search(mention.surface)):
+        return None  # "Denne uken møttes …", "Regionråd - roller", "Ordførar/politisk leiing"
     if 2 <= len(words) <= 3 and words[0] in first_names() and not mention.attr("gazetteer_id") \
             and mention.source != "gazetteer" and all(w[:1].isalpha() for w in words):
         return _retyped(mention, EntityType.PERSON)
@@ -68,6 +95,8 @@ def check_organisation(mention: Mention, text: str) -> Mention | None:
         return None
     if len(words) == 1 and (_LONE_CAPS.match(words[0]) or _line_of(text, mention.start, mention.end).strip() == words[0]):
         return None
+    if len(words) == 1 and _common_noun_shape(words[0]) and not _listed(text, mention):
+        return None  # "Fylkesmannen", "Oppsummering": a capitalised common noun the model took for a name
     if _COMPANY_TAIL.match(text, mention.end):  # "Skibsplast A/S": the model stops at the slash
         end = mention.end + 2
         return Mention(mention.doc_id, mention.start, end, mention.type, text[mention.start:end],
