@@ -46,7 +46,7 @@ def test_compound_event_nouns_are_events_without_quotes(text, lang, event):
 
 
 def test_generic_event_nouns_and_surnames_are_not_events():
-    x = _run("Konferansen samlet mange. Thomas Jesting var der ikke, og Stortinget hadde møte.")
+    x = _run("Konferansen samlet mange. Tomas Festing var der ikke, og Stortinget hadde møte.")
     assert _names(x, EntityType.EVENT) == set()
 
 
@@ -89,7 +89,7 @@ def test_labels_glued_to_names_are_cut_off():
     ("Ordfører Kari Nordmann (Sp), Eidsberg, åpnet møtet.", "nb", ("Kari Nordmann", "ordfører", "Eidsberg")),
     ("ordfører i Eidsberg: Kari Nordmann", "nb", ("Kari Nordmann", "ordfører", "Eidsberg")),
     ("Ann Berg, jurist i helsedirektoratet, innledet.", "nb", ("Ann Berg", "jurist", "Helsedirektoratet")),
-    ("Socialchef Erik Johansson från Vadstena kommun deltog.", "sv", ("Erik Johansson", "socialchef", "Vadstena")),
+    ("Socialchef Erik Johansson från Motala kommun deltog.", "sv", ("Erik Johansson", "socialchef", "Motala")),
     ("Borgmester Mette Jensen, Vejle Kommune, deltog.", "da", ("Mette Jensen", "borgmester", "Vejle")),
 ])
 def test_titles_attach_to_the_organisation_the_text_names(text, lang, role):
@@ -119,9 +119,9 @@ def test_slash_lists_and_a_misspelling_before_kommune_name_municipalities():
 
 
 @pytest.mark.parametrize("text, initiative", [
-    ("Nasjonalt velferdsteknologiprogram gir støtte til kommunene.", "Nasjonalt velferdsteknologiprogram"),
+    ("Nasjonalt frivillighetsprogram gir støtte til kommunene.", "Nasjonalt frivillighetsprogram"),
     ("Arbeidet startet med kommunereformen i 2020.", "kommunereformen"),
-    ("Helsefellesskap Lofoten og Salten møtes i Bodø.", "Helsefellesskap Lofoten og Salten"),
+    ("Helsefellesskap Hadeland og Toten møtes i Gran.", "Helsefellesskap Hadeland og Toten"),
 ])
 def test_initiatives_named_by_a_compound(text, initiative):
     assert initiative in _names(_run(text), EntityType.INITIATIVE)
@@ -146,12 +146,12 @@ def test_the_venue_of_an_event_is_not_a_participant():
 
 
 @pytest.mark.parametrize("text, lang, role", [
-    ("SKR:s ordförande Anders Knape talade om välfärden.", "sv", ("Anders Knape", "ordförande", "SKR")),
+    ("FKR:s ordförande Nils Berglund talade om välfärden.", "sv", ("Nils Berglund", "ordförande", "FKR")),
     ("Kommunalrådet Anna Svensson (S) välkomnade alla.", "sv", ("Anna Svensson", "kommunalråd", None)),
     ("Kari Nordmann jobber som rådgiver i Husbanken.", "nb", ("Kari Nordmann", "rådgiver", "Husbanken")),
     ("Kari Nordmann (45) er ny rådmann i Lom.", "nb", ("Kari Nordmann", "rådmann", "Lom")),
-    ("Anna Svensson (S), kommunstyrelsens ordförande i Vadstena, talade.", "sv",
-     ("Anna Svensson", "kommunstyrelsens ordförande", "Vadstena")),
+    ("Anna Svensson (S), kommunstyrelsens ordförande i Motala, talade.", "sv",
+     ("Anna Svensson", "kommunstyrelsens ordförande", "Motala")),
 ])
 def test_more_title_layouts(text, lang, role):
     assert role in _roles(_run(text, lang))
@@ -161,3 +161,13 @@ def test_name_dash_title_comma_organisation_lines():
     roles = _roles(_run("Kari Nordmann – leder, Husbanken\nOla Hansen – rådgiver, KS\n"))
     assert {("Kari Nordmann", "leder", "Husbanken"), ("Ola Hansen", "rådgiver", "KS")} <= roles
     assert ("Ola Hansen", "leder", "Husbanken") not in roles
+
+
+@pytest.mark.parametrize("text, lang, pair", [
+    ("Partnerskabet «Sammen om ældre» mellem Tårnby Kommune og Danske Seniorer blev underskrevet.", "da",
+     ("Danske Seniorer", "Sammen om ældre")),
+    ("Motala kommun och Socialstyrelsen deltar i nätverket «Välfärd i fokus».", "sv", ("Socialstyrelsen", "Välfärd i fokus")),
+    ("Seks kommuner deltar i Helsefellesskapet Innlandet: Lom, Vågå og Sel.", "nb", ("Vågå", "Helsefellesskapet Innlandet")),
+])
+def test_partners_of_a_named_initiative_in_every_language(text, lang, pair):
+    assert pair in _pairs(_run(text, lang), RelationKind.PARTICIPATES_IN)

@@ -6,6 +6,7 @@ import re
 from ....input.document import Document
 from ...types import EntityType, Mention
 from .occasions import compound_events, headline_event, owned_events
+from .profiles import all_heads
 
 SOURCE = "patterns"
 _QUOTED = re.compile(r"«([^«»\n]{3,120})»|[”“\"]([^”“\"\n]{3,120})[”“\"]")
@@ -21,8 +22,9 @@ _EVENT_HEADS = (
     "folkemøte", "dialogmøte", "frokostmøte", "kickoff", "kick-off", "høring", "markering",
 )
 _DEFINITE = r"(?:en|et|a|ene|er|n|t)?"
-_INITIATIVE_CUE = re.compile(r"(?:" + "|".join(_INITIATIVE_HEADS) + r")" + _DEFINITE + r"$", re.I)
-_EVENT_CUE = re.compile(r"(?:" + "|".join(_EVENT_HEADS) + r")" + _DEFINITE + r"$", re.I)
+_INITIATIVE_CUE = re.compile(r"(?:" + "|".join(_INITIATIVE_HEADS + all_heads("initiative_heads")) + r")"
+                             + _DEFINITE + r"$", re.I)
+_EVENT_CUE = re.compile(r"(?:" + "|".join(_EVENT_HEADS + all_heads("event_heads")) + r")" + _DEFINITE + r"$", re.I)
 
 
 def cue_type(word: str) -> EntityType | None:

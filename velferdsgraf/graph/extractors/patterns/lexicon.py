@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib.resources import files
 
-from .profiles import organisation_suffixes
+from .profiles import organisation_heads, organisation_suffixes
 
 # Titles that stand alone (lower case). Compounds are recognised by TITLE_HEADS.
 TITLES = frozenset(
@@ -68,7 +68,7 @@ ORG_HEADS = frozenset({"Jobcenter", "Jobsenter", "Bydel", "Senter", "Senteret", 
                        "Helse", "Sykehuset", "Sjukehuset", "Kirkens", "Norsk", "Norske",
                        "Norges", "Nasjonalt", "Nasjonal", "Foreningen", "Forbundet", "Institutt",
                        "Instituttet", "Fylkeskommunen", "Direktoratet", "Kompetansesenter",
-                       "Rådet", "Landsforeningen", "Fagforbundet", "Region", "Regionsenter"})
+                       "Rådet", "Landsforeningen", "Fagforbundet", "Region", "Regionsenter"}) | organisation_heads()
 # Counties and regions: places, not organisations, when they stand alone ("statsforvalter i Innlandet").
 REGIONS = frozenset({
     "Østfold", "Akershus", "Buskerud", "Innlandet", "Vestfold", "Telemark", "Agder", "Rogaland", "Vestland",

@@ -19,6 +19,12 @@ _TITLE_FIELDS = ("titles", "title_heads", "title_prefixes")
 
 
 @lru_cache(maxsize=1)
+def organisation_heads() -> frozenset[str]:
+    """First words of multi-word organisation names in every profile ("Danske", "Sveriges")."""
+    return frozenset(w for lang in LANGUAGES for w in _raw(lang).get("org_heads", []))
+
+
+@lru_cache(maxsize=1)
 def organisation_suffixes() -> tuple[str, ...]:
     """Endings of one-word organisation names in every profile ("Regionförbundet", "Sygehuset")."""
     return tuple(sorted({w.lower() for lang in LANGUAGES for w in _raw(lang).get("org_suffixes", [])}))
@@ -91,3 +97,13 @@ def parties(language: str | None) -> dict[str, str]:
         for abbreviation, name in _raw(lang).get("parties", {}).items():
             merged.setdefault(abbreviation, name)
     return merged
+
+
+@lru_cache(maxsize=None)
+def all_heads(field: str) -> tuple[str, ...]:
+    """One list of every profile, as regular-expression-safe words: a cue noun before a quoted
+    name types it in any language ("partnerskabet «…»", "nätverket «…»")."""
+    import re
+
+    words = {w.lower() for lang in LANGUAGES for w in _raw(lang).get(field, [])}
+    return tuple(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
