@@ -171,3 +171,9 @@ def test_name_dash_title_comma_organisation_lines():
 ])
 def test_partners_of_a_named_initiative_in_every_language(text, lang, pair):
     assert pair in _pairs(_run(text, lang), RelationKind.PARTICIPATES_IN)
+
+
+def test_a_municipal_unit_named_with_its_place_is_an_organisation_in_it():
+    x = _run("Ungdomsrådet i Eidsberg kommune møtte ordføreren. Barnevernet i Nordfjord har fått ny leder.")
+    assert {"Ungdomsrådet i Eidsberg kommune", "Barnevernet i Nordfjord"} <= _names(x, EntityType.ORGANISATION)
+    assert ("Ungdomsrådet i Eidsberg kommune", "Eidsberg") in _pairs(x, RelationKind.LOCATED_IN)
