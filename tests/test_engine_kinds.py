@@ -177,3 +177,12 @@ def test_a_municipal_unit_named_with_its_place_is_an_organisation_in_it():
     x = _run("Ungdomsrådet i Eidsberg kommune møtte ordføreren. Barnevernet i Nordfjord har fått ny leder.")
     assert {"Ungdomsrådet i Eidsberg kommune", "Barnevernet i Nordfjord"} <= _names(x, EntityType.ORGANISATION)
     assert ("Ungdomsrådet i Eidsberg kommune", "Eidsberg") in _pairs(x, RelationKind.LOCATED_IN)
+
+
+def test_table_cells_on_lines_of_their_own_state_roles():
+    x = _run("Medlemmer\n\nKari Nordmann\nkommunalsjef\nhelse og omsorg\nEidsberg kommune\n"
+             "Ola Hansen\nrådgiver\nHusbanken\n\nLise Berg\n")
+    roles = _roles(x)
+    assert ("Kari Nordmann", "kommunalsjef", "Eidsberg") in roles
+    assert ("Ola Hansen", "rådgiver", "Husbanken") in roles
+    assert not any(r[0] == "Lise Berg" for r in roles)

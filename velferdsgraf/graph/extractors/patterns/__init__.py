@@ -8,6 +8,7 @@ from __future__ import annotations
 from ....input.document import Document
 from ...types import EntityType, Extraction, Mention
 from .initiatives import acronym_aliases, find_initiatives_and_events, parenthesised_aliases
+from .cells import cell_roles
 from .context import byline_units, context_organisations, place_prefixed_titles
 from .organisations import lexicon_organisations, listed_organisations, shaped_organisations, unit_organisations
 from .parties import party_affiliations
@@ -98,6 +99,7 @@ class PatternExtractor:
         mentions += list(implied.values())
         index = MentionIndex(mentions)
         role_relations(doc, persons, titles, index, out, implied)
+        cell_roles(doc, persons, titles, index, out)
         fronted_affiliations(doc, index, out)
         party_affiliations(doc, persons, out)
         name_comma_affiliations(doc, persons, index, out)
