@@ -186,3 +186,13 @@ def test_table_cells_on_lines_of_their_own_state_roles():
     assert ("Kari Nordmann", "kommunalsjef", "Eidsberg") in roles
     assert ("Ola Hansen", "rådgiver", "Husbanken") in roles
     assert not any(r[0] == "Lise Berg" for r in roles)
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Det sier Kari Nordmann. Han jobber som kontaktperson for unge i NAV Lom.",
+     ("Kari Nordmann", "kontaktperson for unge", "NAV Lom")),
+    ("– Viktig, sier Kari Nordmann, kulturpolitisk talsperson i Venstre.",
+     ("Kari Nordmann", "kulturpolitisk talsperson", "Venstre")),
+])
+def test_pronoun_work_phrases_and_adjectives_before_titles(text, role):
+    assert role in _roles(_run(text))

@@ -89,6 +89,8 @@ class PatternExtractor:
         places = places_in_names(doc, [k for k in known if k.source == "gazetteer"] + orgs, known)
         places += misspelt_municipalities(doc, known + orgs + named + persons + places)
         mentions = known + orgs + named + persons + places
+        # The model's organisations no rule found anchor the relation rules as well.
+        mentions += [o for o in model_organisations(prior, text) if not any(_overlaps(o, m) for m in mentions)]
         out = Relations(doc)
         titles = find_titles(text, tokens)
         titles = [t for t in titles if not any(m.start <= t.start < m.end for m in mentions
@@ -122,6 +124,21 @@ def model_persons(prior: Extraction | None, text: str) -> list[Mention]:
         checked = check_mention(m, text)
         if checked is not None and checked.type is EntityType.PERSON and plausible_model_mention(checked, text) \
                 and len(checked.name.split()) >= 2:
+            found.append(checked)
+    return found
+
+
+def model_organisations(prior: Extraction | None, text: str) -> list[Mention]:
+    """The model's organisation mentions (or persons retyped as organisations) that pass the checks."""
+    from ...extract import plausible_model_mention
+    from ...mention_checks import check_mention
+
+    found = []
+    for m in (prior.mentions if prior else []):
+        if m.source != "ner" or m.type not in (EntityType.ORGANISATION, EntityType.PERSON):
+            continue
+        checked = check_mention(m, text)
+        if checked is not None and checked.type is EntityType.ORGANISATION and plausible_model_mention(checked, text):
             found.append(checked)
     return found
 

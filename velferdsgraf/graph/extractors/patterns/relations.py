@@ -22,7 +22,8 @@ _AFTER_NAME = re.compile(r"(?:[ \t]*\((?:[A-ZÆØÅÄÖ][A-Za-zæøåäö]{0,3}|
                          # "Kari Nordmann jobber som rådgiver i X", "Kari Nordmann – leder, X"
                          r"\s+(?:jobber|jobbar|arbeider|arbeidar|arbetar|arbejder)\s+som\s+|[ \t]+[–—-][ \t]+|\s+)")
 _FROM = re.compile(r"\s+(?:fra|frå|från)\s+")
-_PRONOUN_IS = re.compile(r"\b(?:Hun|Han|Ho)\s+er\s+")
+_PRONOUN_IS = re.compile(r"\b(?:Hun|Han|Ho|Hon)\s+(?:er|är|var)\s+(?:nå\s+|no\s+|nu\s+)?(?:ansatt\s+som\s+|tilsett\s+som\s+)?"
+                         r"|\b(?:Hun|Han|Ho|Hon)\s+(?:jobber|jobbar|arbeider|arbeidar|arbetar|arbejder)\s+som\s+")
 
 
 @dataclass

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from .lexicon import is_title_prefix, is_title_word
 from .text import Token
 
+# Adjectives that qualify a title before it ("kulturpolitisk talsperson", "administrativ chef").
+_ADJECTIVE = re.compile(r"^[a-zæøåäö]{4,}(?:isk|iske|iv|ive|ell|elle|al|ale)$")
 _QUALIFIER_STOP = frozenset(
     """og eller som er var har hadde vil skal kan i på fra frå til med av om for ved hos men
     at det den de seg sin sitt sine hun han ho dei der da nå også òg ikke ikkje mer meir mest
@@ -41,8 +43,9 @@ def find_titles(text: str, tokens: list[Token]) -> list[Title]:
             i += 1
             continue
         start_i = i
-        if is_title_prefix(tok.lower) and i + 1 < len(tokens) and is_title_word(tokens[i + 1].text):
-            i += 1
+        if (is_title_prefix(tok.lower) or _ADJECTIVE.search(tok.lower)) and i + 1 < len(tokens) \
+                and is_title_word(tokens[i + 1].text) and tok.text[:1].islower() == tokens[i + 1].text[:1].islower():
+            i += 1  # "daglig leder", "kulturpolitisk talsperson", "administrativ chef"
         elif is_title_prefix(tok.lower + ".") and i + 2 < len(tokens) and tokens[i + 1].text == "." \
                 and is_title_word(tokens[i + 2].text):
             i += 2  # "adm. direktør", "kst. kommunalsjef"
