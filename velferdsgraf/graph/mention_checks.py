@@ -60,8 +60,9 @@ def _trimmed(mention: Mention) -> Mention:
 
 def _listed(text: str, mention: Mention) -> bool:
     """Is the mention an item of a list ("XXL, Nille og Avis")?"""
-    return bool(re.match(r"[ \t]*(?:,|og\b|och\b)", text[mention.end:mention.end + 5])
-                or re.search(r"(?:,|\bog|\boch)[ \t]*$", text[max(0, mention.start - 6):mention.start]))
+    return bool(re.match(r"[ \t]*(?:,|og\b|och\b)[ \t]*[A-ZÆØÅÄÖ]", text[mention.end:mention.end + 8])
+                or re.search(r"[A-ZÆØÅÄÖ][\wæøåäö-]*(?:,|[ \t]+og|[ \t]+och)[ \t]*$",
+                             text[max(0, mention.start - 40):mention.start]))
 
 
 def _common_noun_shape(word: str) -> bool:
