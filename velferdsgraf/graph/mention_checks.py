@@ -42,6 +42,8 @@ _NOT_NAME_STARTS = frozenset("""Denne Dette Disse Den Det De Dei Vi Vår Våre H
     Også Og Men Etter Før Under Med For Som I På Til Fra Frå Om Alle Mange Flere Fleire""".split())
 # A dash or slash followed by a lower-case word: a heading or a list of words, not a name.
 _BROKEN_SPAN = re.compile(r"\s[-–—]\s+[a-zæøåäö]|/[a-zæøåäö]")
+# "NAV-kontoret", "Lund-kontoret": the office the text has named already, a reference, not a name.
+_GENERIC_OFFICE = re.compile(r"^[\wæøåÆØÅ]+-(?:kontoret|kontora|kontorene|enheten|eininga|avdelingen|tjenesten|tenesta)$")
 _LONE_CAPS = re.compile(r"^[A-ZÆØÅÄÖ]{6,}$")
 _COMPANY_TAIL = re.compile(r"/S\b")
 
@@ -50,6 +52,12 @@ def _line_of(text: str, start: int, end: int) -> str:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     return text[line_start:len(text) if line_end < 0 else line_end]
+
+
+def _placed_elsewhere(text: str, surface: str) -> bool:
+    """Does the text name the office with its place somewhere ("NAV-kontoret i X")? Then the bare
+    form refers to that office (resolution joins them)."""
+    return re.search(re.escape(surface) + r"\s+(?:i|på)\s+[A-ZÆØÅ]", text) is not None
 
 
 def _trimmed(mention: Mention) -> Mention:
@@ -83,7 +91,9 @@ def check_organisation(mention: Mention, text: str) -> Mention | None:
     words = mention.surface.split()
     if not words:
         return None
-    if mention.source != "gazetteer" and (words[0] in _NOT_NAME_STARTS or _BROKEN_SPAN.search(mention.surface)):
+    if mention.source != "gazetteer" and (words[0] in _NOT_NAME_STARTS or _BROKEN_SPAN.search(mention.surface)
+                                          or (_GENERIC_OFFICE.match(mention.surface)
+                                              and not _placed_elsewhere(text, mention.surface))):
         return None  # "Denne uken møttes …", "Regionråd - roller", "Ordførar/politisk leiing"
     if 2 <= len(words) <= 3 and words[0] in first_names() and not mention.attr("gazetteer_id") \
             and mention.source != "gazetteer" and all(w[:1].isalpha() for w in words):
