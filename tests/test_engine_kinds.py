@@ -196,3 +196,18 @@ def test_table_cells_on_lines_of_their_own_state_roles():
 ])
 def test_pronoun_work_phrases_and_adjectives_before_titles(text, role):
     assert role in _roles(_run(text))
+
+
+def test_the_body_an_event_is_named_after_takes_part_but_not_its_venue():
+    x = _run("Offisiell åpning av NAV Eidsberg\n\nFredag var det fest. Møtet ble holdt i Hamar.")
+    pairs = _pairs(x, RelationKind.PARTICIPATES_IN)
+    assert ("NAV Eidsberg", "Offisiell åpning av NAV Eidsberg") in pairs
+    x = _run("Velferdskonferansen i Hamar 2026 samlet mange.")
+    assert not any(s == "Hamar" for s, _ in _pairs(x, RelationKind.PARTICIPATES_IN))
+
+
+def test_organisations_listed_under_an_organiser_cue_run_the_page_event():
+    x = _run("Frivillighetskonferansen 2026\n\nVelkommen ved de tre arrangørene:\n"
+             "  • Kari Nordmann, leder i Husbanken,\n  • Ola Hansen, direktør i Bufdir\n\nLunsj\n")
+    pairs = _pairs(x, RelationKind.PARTICIPATES_IN)
+    assert {("Husbanken", "Frivillighetskonferansen 2026"), ("Kari Nordmann", "Frivillighetskonferansen 2026")} <= pairs

@@ -31,6 +31,8 @@ def participation(doc: Document, mentions: list[Mention], list_lines: list[tuple
     if not targets:
         return
     actors = [m for m in mentions if m.type in (EntityType.PERSON, EntityType.ORGANISATION, EntityType.MUNICIPALITY)]
+    named_in_occasions(text, events + initiatives, actors, out)
+    organiser_lists(doc, events, actors, out)
     # Listed participants: every list line after a "Deltakere" cue.
     cue = _LIST_CUE.search(text)
     if cue:
@@ -126,8 +128,50 @@ def participation(doc: Document, mentions: list[Mention], list_lines: list[tuple
         out.add(RelationKind.PARTICIPATES_IN, actor, occasion, s, e, rule="participation.report-person")
 
 
+def named_in_occasions(text: str, targets: list[Mention], actors: list[Mention], out: Relations) -> None:
+    """ "Møte med X", "offisiell åpning av NAV X": the organisation an event is named after
+    takes part in it. Not its owner ("Xs konferanse", measured: the gold sets disagree) nor
+    the place it is held in ("… i X")."""
+    for target in targets:
+        if target.type is not EntityType.EVENT:
+            continue
+        for actor in actors:
+            if actor.type is not EntityType.PERSON and target.start <= actor.start and actor.end <= target.end \
+                    and (actor.start, actor.end) != (target.start, target.end) \
+                    and not actor.surface.endswith(("s", "’", "'")) \
+                    and not re.search(r"\b(?:i|på)\s+$", text[target.start:actor.start]):
+                out.add(RelationKind.PARTICIPATES_IN, actor, target, target.start, target.end,
+                        rule="participation.named-in-occasion")
+
+
+_CUE_LINE_END = re.compile(r":[ \t]*$")
+
+
+def organiser_lists(doc: Document, events: list[Mention], actors: list[Mention], out: Relations) -> None:
+    """ "… ved de fire arrangørene:" and a list below it: the organisations on the list's lines
+    (the speakers' employers, say) run the page's event."""
+    text = doc.text
+    event = next((e for e in events if e.rule == "event.headline"), None) or (events[0] if events else None)
+    if event is None:
+        return
+    for line in re.finditer(r"[^\n]+", text):
+        if not (_ORGANISER.search(line.group(0)) and _CUE_LINE_END.search(line.group(0))):
+            continue
+        end = line.end()
+        for item in re.finditer(r"\n[ \t]*(?:[•\-–*·][ \t]*)?([^\n]+)", text[end:]):
+            start, stop = end + item.start(1), end + item.end(1)
+            listed = [a for a in actors if a.type is not EntityType.PERSON and start <= a.start < stop]
+            if not listed and not re.match(r"[ \t]*[•\-–*·]", text[end + item.start() + 1:stop]):
+                break  # the list ends at the first line that is neither a bullet nor names a body
+            for actor in listed:
+                out.add(RelationKind.PARTICIPATES_IN, actor, event, start, stop, rule="participation.organiser-list")
+            if stop - end > 2000:
+                break
+        break
+
+
 _ORGANISER = re.compile(r"\b(?:arrangør\w*|medarrangør\w*|arrangör\w*|arrangerer|arrangert|arrangerte|arrangeres|"
-                        r"arrangeret|i regi av|i samarbeid med|står bak|stod bak|sto bak)\b", re.I)
+                        r"arrangeret|i regi av|i samarbeid med|står bak|stod bak|sto bak|arrangører|arrangørane)\b", re.I)
 _CITED = re.compile(r"\b(?:sitat\w*\s+(?:fra|frå|av)|ifølge|ifølgje|skrev|skriver|forfatter\w*)\s+(?:\w+\s+){0,2}$", re.I)
 _BYLINE_START = re.compile(r"^\s*(?:av|tekst|skrevet av|skrive av|foto|kontakt)\s*:?\s", re.I)
 
