@@ -211,3 +211,8 @@ def test_organisations_listed_under_an_organiser_cue_run_the_page_event():
              "  • Kari Nordmann, leder i Husbanken,\n  • Ola Hansen, direktør i Bufdir\n\nLunsj\n")
     pairs = _pairs(x, RelationKind.PARTICIPATES_IN)
     assert {("Husbanken", "Frivillighetskonferansen 2026"), ("Kari Nordmann", "Frivillighetskonferansen 2026")} <= pairs
+
+
+def test_a_national_body_and_a_region_is_its_regional_branch():
+    x = _run("Frode Dalen, dagleg leiar, KS Innlandet, innleia.", "nn")
+    assert ("Frode Dalen", "dagleg leiar", "KS Innlandet") in _roles(x)

@@ -44,6 +44,7 @@ _NOT_NAME_STARTS = frozenset("""Denne Dette Disse Den Det De Dei Vi Vår Våre H
 _BROKEN_SPAN = re.compile(r"\s[-–—]\s+[a-zæøåäö]|/[a-zæøåäö]")
 # "NAV-kontoret", "Lund-kontoret": the office the text has named already, a reference, not a name.
 _GENERIC_OFFICE = re.compile(r"^[\wæøåÆØÅ]+-(?:kontoret|kontora|kontorene|enheten|eininga|avdelingen|tjenesten|tenesta)$")
+_ACRONYM = re.compile(r"^[A-ZÆØÅÄÖ]{2,5}$")
 _LONE_CAPS = re.compile(r"^[A-ZÆØÅÄÖ]{6,}$")
 _COMPANY_TAIL = re.compile(r"/S\b")
 
@@ -126,8 +127,8 @@ def check_person(mention: Mention) -> Mention | None:
     """A model's "person" whose first word is an organisation word ("Regionförbundet X") is an
     organisation; labels glued to a name are cut off (unglue_person)."""
     words = mention.surface.split()
-    if mention.source == "ner" and len(words) >= 2 and _organisation_word(words[0]):
-        return _retyped(mention, EntityType.ORGANISATION)
+    if mention.source == "ner" and len(words) >= 2 and (_organisation_word(words[0]) or _ACRONYM.match(words[0])):
+        return _retyped(mention, EntityType.ORGANISATION)  # "Regionförbundet X", "KS Vestland"
     return unglue_person(mention)
 
 

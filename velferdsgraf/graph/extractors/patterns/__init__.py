@@ -19,7 +19,7 @@ from .participation import participation
 from .relations import (MentionIndex, Relations, fronted_affiliations, located_in,
                         name_comma_affiliations, role_relations)
 from .roles import cut_before_mentions, find_titles
-from .units import place_units
+from .units import place_units, regional_branches
 from .text import tokenize
 
 __all__ = ["PatternExtractor"]
@@ -60,6 +60,7 @@ class PatternExtractor:
         orgs += _keep_new([m for m in lexicon_organisations(doc, tokens, known) if not any(_overlaps(m, o) for o in orgs)],
                           known)
         orgs += [u for u in place_units(doc, known + orgs) if not any(_overlaps(u, o) for o in orgs)]
+        orgs += [b for b in regional_branches(doc, known + orgs) if not any(_overlaps(b, o) for o in orgs)]
         shaped = shaped_organisations(doc, tokens, known + orgs)
         orgs += _keep_new([m for m in shaped if not any(_overlaps(m, o) for o in orgs)], known + named)
         anchors = known + orgs + named

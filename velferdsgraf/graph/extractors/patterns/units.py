@@ -37,3 +37,26 @@ def place_units(doc: Document, known: list[Mention]) -> list[Mention]:
         found.append(Mention(doc.id, s, e, EntityType.ORGANISATION, text[s:e], text[s:e], SOURCE,
                              rule="organisation.place-unit"))
     return found
+
+
+_ACRONYM_REGION = re.compile(r"(?<![\w-])([A-ZÆØÅ]{2,5})[ \t]+([A-ZÆØÅ][\wæøå-]+(?:[ \t]+og[ \t]+[A-ZÆØÅ][\wæøå-]+)?)(?![\w-])")
+
+
+def regional_branches(doc: Document, known: list[Mention]) -> list[Mention]:
+    """A national body's regional branch: a known acronym and a county or region ("KS Vestland",
+    "NHO Innlandet"). The gazetteer refuses "KS" before another capitalised word, rightly, as that
+    names another body; when the word is a region, that body is the branch."""
+    from ...gazetteer import load_gazetteer
+    from .lexicon import REGIONS
+
+    text = doc.text
+    found = []
+    for m in _ACRONYM_REGION.finditer(text):
+        if m.group(2) not in REGIONS or load_gazetteer().organisation(m.group(1)) is None:
+            continue
+        s, e = m.span()
+        if any(k.start <= s and e <= k.end and k.type is EntityType.ORGANISATION for k in known):
+            continue
+        found.append(Mention(doc.id, s, e, EntityType.ORGANISATION, text[s:e], text[s:e], SOURCE,
+                             rule="organisation.regional-branch"))
+    return found
