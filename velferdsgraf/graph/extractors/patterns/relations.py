@@ -129,7 +129,7 @@ def title_chain(text: str, pos: int, titles: dict[int, Title], index: MentionInd
             if not orgs:
                 continue
             # A bare comma before an organisation only in bylines/parentheses: "rådgiver, enheten".
-            if pattern.pattern == r"\s*,\s*" and not re.match(r"\s*(?:\)|$|\n|[-–—]\s)", text[end:end + 3]):
+            if pattern.pattern == r"\s*,\s*" and not re.match(r"\s*(?:\)|$|\n|[-–—]\s|,\s+[a-zæøåäö])", text[end:end + 4]):
                 continue
             group.orgs, pos = orgs, end
             break
