@@ -216,3 +216,9 @@ def test_organisations_listed_under_an_organiser_cue_run_the_page_event():
 def test_a_national_body_and_a_region_is_its_regional_branch():
     x = _run("Frode Dalen, dagleg leiar, KS Innlandet, innleia.", "nn")
     assert ("Frode Dalen", "dagleg leiar", "KS Innlandet") in _roles(x)
+
+
+def test_a_name_after_a_cue_runs_to_the_end_of_its_clause_but_not_past_a_verb():
+    x = _run("Hun presenterte prosjektet Trygg oppvekst i kommunal sektor. Satsingen Leve vel og har mange venner.")
+    assert "Trygg oppvekst i kommunal sektor" in _names(x, EntityType.INITIATIVE)
+    assert not any("har" in n for n in _names(x, EntityType.INITIATIVE))

@@ -43,6 +43,11 @@ _CUE_THEN_NAME = re.compile(
     r"([A-ZÆØÅ][\wæøå-]*(?:[ \t]+(?!(?:og|som|er|har|skal|vil|kan|i|på|for|med|der|til|fra|frå|ble|var|vart|"
     r"blir|sammen|ved|om|da|når|at|men|eller)\b)[\wæøåÆØÅ-]+){0,5})"
 )
+# A name after a cue that runs, in lower case, right to the end of its clause: its prepositions
+# belong to it ("Styrket lederskap i kommunal sektor").
+_NAME_TO_CLAUSE_END = re.compile(
+    r"([A-ZÆØÅ][\wæøå-]*(?:[ \t]+(?!(?:og|som|er|har|skal|vil|kan|var|ble|blir|vart|blei|der|når|at|men|eller|sa|"
+    r"sier|seier|fikk|får|gir|ga)\b)[a-zæøå][\wæøå-]*){1,7})(?=[ \t]*(?:[.,;:!?)»”\"]|\n|$))")
 # "Bo trygt hjemme-reformen"
 _NAME_THEN_CUE = re.compile(
     r"\b([A-ZÆØÅ][\wæøå]*(?:\s+[a-zæøå][\wæøå]*){0,4})-(reformen|prosjektet|programmet|satsingen|satsinga|"
@@ -133,6 +138,9 @@ def find_initiatives_and_events(doc: Document) -> list[Mention]:
     for m in _CUE_THEN_NAME.finditer(text):
         etype = cue_type(m.group(1))
         name = _TRAILING_STOP.sub("", m.group(2).rstrip(" ,.;:"))
+        whole = _NAME_TO_CLAUSE_END.match(text, m.start(2))
+        if whole and len(whole.group(1)) > len(name):
+            name = whole.group(1)  # "prosjektet Styrket lederskap i kommunal sektor." up to the clause's end
         if etype is not None and len(name) > 3:
             found.append(Mention(doc.id, m.start(2), m.start(2) + len(name), etype, name, name, SOURCE))
     for m in _NAME_THEN_CUE.finditer(text):

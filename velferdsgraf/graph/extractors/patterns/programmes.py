@@ -71,7 +71,7 @@ def compound_initiatives(doc: Document, known: list[Mention]) -> list[Mention]:
                 end = after.end()  # "Helsefellesskapet Innlandet"
             elif _definite(word):
                 continue  # "Kvalitetsreformen Leve hele livet": a cue noun before the name
-        elif _definite(word) and re.match(r"[ \t]*[«\"“]", text[end:end + 3]):
+        elif _definite(word) and re.match(r"[ \t]*[«\"“A-ZÆØÅ]", text[end:end + 3]):
             continue  # "Kvalitetsreformen «Leve hele livet»"
         name = text[start:end]
         found.append(Mention(doc.id, start, end, EntityType.INITIATIVE, name, name, SOURCE,
