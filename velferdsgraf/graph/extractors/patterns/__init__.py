@@ -11,7 +11,7 @@ from .initiatives import acronym_aliases, find_initiatives_and_events, parenthes
 from .cells import cell_roles
 from .context import byline_units, context_organisations, place_prefixed_titles
 from .organisations import lexicon_organisations, listed_organisations, shaped_organisations, unit_organisations
-from .parties import party_affiliations
+from .parties import party_affiliations, party_mentions
 from .places import misspelt_municipalities, places_in_names
 from .programmes import compound_initiatives
 from .persons import find_persons, find_short_names
@@ -61,6 +61,7 @@ class PatternExtractor:
                           known)
         orgs += [u for u in place_units(doc, known + orgs) if not any(_overlaps(u, o) for o in orgs)]
         orgs += [b for b in regional_branches(doc, known + orgs) if not any(_overlaps(b, o) for o in orgs)]
+        orgs += _keep_new([p for p in party_mentions(doc) if not any(_overlaps(p, o) for o in orgs)], known)
         shaped = shaped_organisations(doc, tokens, known + orgs)
         orgs += _keep_new([m for m in shaped if not any(_overlaps(m, o) for o in orgs)], known + named)
         anchors = known + orgs + named

@@ -31,3 +31,14 @@ def party_affiliations(doc: Document, persons: list[Mention], out: Relations) ->
                         rule="organisation.party")
         out.mentions.append(party)
         out.add(RelationKind.AFFILIATION, person, party, person.start, m.end(), rule="affiliation.party")
+
+
+def party_mentions(doc: Document) -> list[Mention]:
+    """Parties named in full, in the genitive too ("Høyres leder" -> Høyre)."""
+    names = sorted(set(parties(doc.lang).values()), key=len, reverse=True)
+    if not names:
+        return []
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in names) + r")(s|’|')?(?![\w-])")
+    return [Mention(doc.id, m.start(), m.end(), EntityType.ORGANISATION, m.group(0), m.group(1), SOURCE,
+                    rule="organisation.party")
+            for m in pattern.finditer(doc.text)]

@@ -43,9 +43,9 @@ def find_titles(text: str, tokens: list[Token]) -> list[Title]:
             i += 1
             continue
         start_i = i
-        if (is_title_prefix(tok.lower) or _ADJECTIVE.search(tok.lower)) and i + 1 < len(tokens) \
-                and is_title_word(tokens[i + 1].text) and tok.text[:1].islower() == tokens[i + 1].text[:1].islower():
-            i += 1  # "daglig leder", "kulturpolitisk talsperson", "administrativ chef"
+        if i + 1 < len(tokens) and is_title_word(tokens[i + 1].text) and (
+                is_title_prefix(tok.lower) or (_ADJECTIVE.search(tok.lower) and tok.text[:1].islower())):
+            i += 1  # "daglig leder", "Tidligere rådmann", "kulturpolitisk talsperson", "administrativ chef"
         elif is_title_prefix(tok.lower + ".") and i + 2 < len(tokens) and tokens[i + 1].text == "." \
                 and is_title_word(tokens[i + 2].text):
             i += 2  # "adm. direktør", "kst. kommunalsjef"
