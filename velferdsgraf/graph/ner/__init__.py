@@ -13,16 +13,22 @@ Importing this package does not import spaCy.
 """
 from __future__ import annotations
 
-from .evaluate import LabelScore, NerScores, evaluate_conllu, format_scores
-from .model import load_model, shipped_model_path
-from .train import train_ner
+from .evaluate import LabelScore, NerScores, NlpScores, evaluate_conllu, evaluate_nlp, format_nlp_scores, format_scores
+from .model import load_model, load_pipeline, parse, shipped_model_path
+from .train import train_ner, train_nlp
 
 __all__ = [
     "LabelScore",
     "NerScores",
+    "NlpScores",
     "evaluate_conllu",
+    "evaluate_nlp",
+    "format_nlp_scores",
     "format_scores",
     "load_model",
+    "load_pipeline",
+    "parse",
     "shipped_model_path",
     "train_ner",
+    "train_nlp",
 ]
