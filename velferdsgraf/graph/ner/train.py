@@ -153,12 +153,11 @@ def train_nlp(
     Example: ``train_nlp(Path("../shared/data/norne"), Path("/tmp/nb_norne"), max_steps=200)``
     """
     from spacy.training.initialize import init_nlp
-    from spacy.training.loop import train as train_nlp
+    from spacy.training.loop import train as spacy_train
     from spacy.util import load_config
 
     limit_threads(threads)
     started = time.perf_counter()
-    output_dir = Path(output_dir)
     with tempfile.TemporaryDirectory(prefix="velferdsgraf-ner-") as tmp:
         work = Path(work_dir) if work_dir is not None else Path(tmp)
         corpus_info = write_docbins(Path(norne_dir), work, max_sentences)
@@ -176,9 +175,30 @@ def train_nlp(
         stdout = sys.stdout if verbose else io.StringIO()
         nlp = init_nlp(config, use_gpu=-1)
         (work / "training").mkdir(parents=True, exist_ok=True)
-        train_nlp(nlp, work / "training", use_gpu=-1, stdout=stdout, stderr=stdout)
+        spacy_train(nlp, work / "training", use_gpu=-1, stdout=stdout, stderr=stdout)
         train_seconds = time.perf_counter() - started
-        _replace_dir(work / "training" / "model-best", output_dir)
+        return finish_model(
+            work / "training" / "model-best",
+            norne_dir,
+            output_dir,
+            {**corpus_info, "train_seconds": round(train_seconds, 1)},
+            verbose=verbose,
+        )
+
+
+def finish_model(
+    checkpoint: Path, norne_dir: Path, output_dir: Path, info: Mapping[str, Any], *, verbose: bool = True
+) -> dict[str, Any]:
+    """Copy a training checkpoint to ``output_dir``, score it on the dev files, write its meta.json.
+
+    :func:`train_nlp` ends with this; call it yourself to ship ``training/model-best`` of a
+    run that was stopped early (``train-nlp --work-dir`` keeps it).
+    :param info: corpus sizes and training time to store in meta.json (``velferdsgraf_training``).
+    :return: ``info`` plus the bokmål dev scores, ``dev_scores`` per dev file, ``model_dir``
+        and ``model_bytes``.
+    """
+    output_dir = Path(output_dir)
+    _replace_dir(Path(checkpoint), output_dir)
     _clean_config(output_dir)
     dev_scores: dict[str, dict[str, Any]] = {}
     for name in DEV_FILES:
@@ -192,17 +212,11 @@ def train_nlp(
         }
         if verbose:
             print(f"== {name}\n{format_nlp_scores(scores)}")
-    info: dict[str, Any] = {
-        **corpus_info,
-        "dev_file": DEV_FILE,
-        "train_seconds": round(train_seconds, 1),
-        **dev_scores[DEV_FILE],
-        "dev_scores": dev_scores,
-    }
-    _write_meta(output_dir, info)
-    info["model_dir"] = str(output_dir)
-    info["model_bytes"] = sum(p.stat().st_size for p in output_dir.rglob("*") if p.is_file())
-    return info
+    result: dict[str, Any] = {**info, "dev_file": DEV_FILE, **dev_scores.get(DEV_FILE, {}), "dev_scores": dev_scores}
+    _write_meta(output_dir, result)
+    result["model_dir"] = str(output_dir)
+    result["model_bytes"] = sum(p.stat().st_size for p in output_dir.rglob("*") if p.is_file())
+    return result
 
 
 #: The name of issue 3, kept for callers; the pipeline it trains is now the joint one.
