@@ -143,3 +143,25 @@ def test_ner_ndt_morph_maps_pos_and_features(pos, feats, expected):
     from velferdsgraf.graph.ner.ndt import ndt_morph
 
     assert ndt_morph(pos, feats) == expected
+
+
+def test_ner_syntax_scores_uas_las_pos_and_lemma():
+    spacy = pytest.importorskip("spacy")
+    from spacy.tokens import Doc
+
+    from velferdsgraf.graph.ner.evaluate import NlpScores, _count_syntax
+
+    first = next(read_conllu(SYNTAX_FIXTURE))
+    heads = list(first.heads)
+    heads[4] = 2  # "i" attached to the verb instead of "konferansen"
+    deps = ["ROOT" if h == i else d for i, (h, d) in enumerate(zip(first.heads, first.deprels))]
+    deps[1] = "APP"  # right head, wrong label
+    lemmas = [*first.lemmas[:-2], "tromsø", "."]  # one wrong lemma
+    doc = Doc(spacy.blank("nb").vocab, words=list(first.words), heads=heads, deps=deps,
+              tags=list(first.pos), lemmas=lemmas)
+    scores = NlpScores()
+    _count_syntax(scores, first, doc)
+    assert scores.tokens == 7
+    assert scores.uas == pytest.approx(6 / 7)
+    assert scores.las == pytest.approx(5 / 7)  # the root labelled ROOT counts as right
+    assert scores.pos_acc == 1.0 and scores.lemma_acc == pytest.approx(6 / 7)

@@ -20,6 +20,9 @@ if TYPE_CHECKING:
 
 Span = tuple[int, int, int, str]  # (sentence index, first token, end token, label)
 
+#: The label spaCy's parser gives every sentence root.
+ROOT_LABEL = "ROOT"
+
 
 @dataclass(slots=True)
 class LabelScore:
@@ -114,7 +117,8 @@ class NlpScores:
     """NER scores plus per-token accuracies of the tagger, lemmatizer and parser.
 
     The accuracies are over all tokens (punctuation included); a component missing
-    from the pipeline leaves its accuracy at 0.0.
+    from the pipeline leaves its accuracy at 0.0. A root found as a root is labelled
+    right (spaCy calls every root ``ROOT``; NDT names the clause type, e.g. ``FINV``).
     """
 
     ner: NerScores = field(default_factory=NerScores)
@@ -154,8 +158,10 @@ def _count_syntax(scores: NlpScores, sentence: Sentence, doc: Doc) -> None:
         scores.lemma_correct += token.lemma_ == sentence.lemmas[i]
         if token.head.i == sentence.heads[i]:
             scores.head_correct += 1
-            # spaCy's deprojectivisation leaves no decorated label ("X||Y") behind
-            scores.labelled_correct += token.dep_ == sentence.deprels[i]
+            # spaCy's parser labels every root ROOT (NDT: FINV, FRAG, ...), so a root counts
+            # as labelled right when it is found, as with CoNLL's single "root" label.
+            gold = ROOT_LABEL if sentence.heads[i] == i else sentence.deprels[i]
+            scores.labelled_correct += token.dep_ == gold
     scores.tokens += len(doc)
 
 

@@ -65,8 +65,8 @@ def parse(text: str, path: Path | None = None) -> Doc:
 
     ``token.tag_`` is the NDT POS (``subst``, ``verb``, ``prep`` ...), ``token.pos_`` the UD
     POS (``PROPN`` for names), ``token.morph`` UD features (``Case=Gen`` ...), ``token.dep_``
-    an NDT relation (``SUBJ``, ``DOBJ``, ``ATR``, ``APP``, ``PUTFYLL``, ``FLAT`` ...; the root
-    has the label of its sentence type, e.g. ``FINV``), ``token.lemma_`` the lemma and
+    an NDT relation (``SUBJ``, ``DOBJ``, ``ATR``, ``APP``, ``PUTFYLL``, ``FLAT`` ...; a sentence
+    root is its own head with ``ROOT``), ``token.lemma_`` the lemma and
     ``doc.ents`` the NorNE entities. For many texts use ``load_pipeline().pipe(texts)``.
 
     Example: ``[(t.text, t.dep_, t.head.text) for t in parse("Kari Nordmann leder rådet.")]``
