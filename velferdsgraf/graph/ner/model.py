@@ -19,7 +19,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-#: The components the extractor runs; anything else in a pipeline is removed on load.
+#: The components the extractor runs when the NER listens to the shared tok2vec; anything
+#: else is removed on load (see :func:`ner_with_upstream`).
 NER_COMPONENTS: tuple[str, ...] = ("tok2vec", "ner")
 
 RETRAIN_HINT = (
@@ -86,7 +87,15 @@ def _load(path: Path, *, ner_only: bool) -> Language:
     if "ner" not in nlp.pipe_names:
         raise ModelError(f"the pipeline at {path} has no 'ner' component; {RETRAIN_HINT}")
     if ner_only:
+        keep = ner_with_upstream(nlp)
         for name in list(nlp.pipe_names):
-            if name not in NER_COMPONENTS:
+            if name not in keep:
                 nlp.remove_pipe(name)
     return nlp
+
+
+def ner_with_upstream(nlp: Language) -> set[str]:
+    """``ner`` and the shared tok2vec it listens to, if any (an NER with its own copy needs none)."""
+    return {"ner"} | {
+        name for name, proc in nlp.pipeline if "ner" in getattr(proc, "listening_components", ())
+    }

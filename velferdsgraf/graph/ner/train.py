@@ -107,13 +107,15 @@ def _clean_config(model_dir: Path) -> None:
 def _write_meta(model_dir: Path, info: Mapping[str, Any]) -> None:
     meta_path = model_dir / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    ner_note = f"; the ner has its own tok2vec: {info['ner_component']}" if info.get("ner_component") else ""
     meta.update(
         name="norne",
         version="0.2.0",
         description=(
-            "Norwegian (bokmål + nynorsk) joint pipeline for velferdsgraf, trained on the NorNE NDT trees: "
+            "Norwegian (bokmål + nynorsk) pipeline for velferdsgraf, trained jointly on the NorNE NDT trees: "
             "tagger (NDT POS), morphologizer (UD POS/features mapped from NDT), parser (NDT labels), "
-            "trainable lemmatizer and NER (NorNE 9 labels); one shared tok2vec (hash + CNN), no vectors"
+            "trainable lemmatizer and NER (NorNE 9 labels) on one shared tok2vec (hash + CNN), no vectors"
+            + ner_note
         ),
         sources=[{"name": "NorNE (train: nob + nno)", "url": "https://github.com/ltgoslo/norne",
                   "license": "CC0 1.0 (annotations); texts from NDT"}],
@@ -217,6 +219,46 @@ def finish_model(
     result["model_dir"] = str(output_dir)
     result["model_bytes"] = sum(p.stat().st_size for p in output_dir.rglob("*") if p.is_file())
     return result
+
+
+def separate_ner(pipeline_dir: Path, output_dir: Path) -> None:
+    """Save the pipeline with its ``ner`` on its own copy of the shared tok2vec.
+
+    The start of an NER-only fine-tune (``ner_finetune.cfg``): training that copy cannot
+    change what the tagger, morphologizer, parser and lemmatizer see.
+    """
+    import spacy
+
+    nlp = spacy.load(pipeline_dir)
+    nlp.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
+    nlp.to_disk(output_dir)
+
+
+def attach_ner(
+    pipeline_dir: Path, ner_dir: Path, output_dir: Path, norne_dir: Path, note: str, *, verbose: bool = True
+) -> dict[str, Any]:
+    """Replace the ``ner`` of ``pipeline_dir`` by the one of ``ner_dir`` (with its own tok2vec) and score.
+
+    The syntax components keep listening to the shared tok2vec; the attached ``ner``
+    needs no listener, so :func:`..model.load_model` runs it alone. The joint run's
+    scores move to ``joint_run_scores`` in meta.json, the new dev scores replace them,
+    ``note`` says where the NER comes from. ``output_dir`` is replaced whole.
+    """
+    import spacy
+
+    nlp = spacy.load(pipeline_dir)
+    nlp.remove_pipe("ner")
+    source = spacy.load(ner_dir)
+    if "tok2vec" in source.pipe_names and "ner" in source.get_pipe("tok2vec").listening_components:
+        source.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
+    nlp.add_pipe("ner", source=source)
+    training = dict(nlp.meta.get("velferdsgraf_training", {}))
+    scored = ("ents_p", "ents_r", "ents_f", "ents_per_type", "pos_acc", "lemma_acc", "uas", "las", "dev_scores")
+    training["joint_run_scores"] = {key: training.pop(key) for key in scored if key in training}
+    training["ner_component"] = note
+    with tempfile.TemporaryDirectory(prefix="velferdsgraf-nlp-") as tmp:
+        nlp.to_disk(Path(tmp) / "model")
+        return finish_model(Path(tmp) / "model", norne_dir, output_dir, training, verbose=verbose)
 
 
 #: The name of issue 3, kept for callers; the pipeline it trains is now the joint one.
