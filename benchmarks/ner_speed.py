@@ -1,11 +1,14 @@
 """Words per second of the ``ner`` extractor, or of the whole joint pipeline, on one CPU core.
 
     python benchmarks/ner_speed.py [--words 100000] [--repeat 3] [--model DIR]
-    python benchmarks/ner_speed.py --pipeline full   # tagger, morphologizer, parser, lemmatizer, NER
+    python benchmarks/ner_speed.py --pipeline full     # tagger, morphologizer, NER, parser, lemmatizer
+    python benchmarks/ner_speed.py --pipeline syntax   # the same without the NER
 
 ``--pipeline ner`` (default) times the ``ner`` extractor (tok2vec + ner, plus the
 municipality gazetteer); ``--pipeline full`` times ``load_pipeline().pipe`` over the same
-chunks the extractor makes (what :func:`velferdsgraf.graph.ner.model.parse` runs).
+chunks the extractor makes (what :func:`velferdsgraf.graph.ner.model.parse` runs);
+``--pipeline syntax`` the same with the ``ner`` component disabled (what a build pays on
+top of the ``ner`` extractor when its rules also use the parse).
 
 The text is synthetic Norwegian report prose made from templates below (NorNE
 sentences must not be reassembled into articles). Words = whitespace-separated
@@ -68,8 +71,8 @@ def main() -> None:
     parser.add_argument("--words", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--model", type=Path, default=None)
-    parser.add_argument("--pipeline", choices=("ner", "full"), default="ner",
-                        help="ner: the ner extractor (tok2vec + ner); full: every component of the pipeline.")
+    parser.add_argument("--pipeline", choices=("ner", "full", "syntax"), default="ner",
+                        help="ner: the ner extractor (tok2vec + ner); full: every component; syntax: all but ner.")
     parser.add_argument("--reports", type=Path, default=Path(__file__).parents[1] / "examples" / "reports",
                         help="Also time the repo's example reports (read with velferdsgraf.input.read).")
     args = parser.parse_args()
@@ -84,9 +87,11 @@ def main() -> None:
     doc = Document(id="bench", text=text)
     n_words = len(text.split())
     started = time.perf_counter()
-    nlp = load_pipeline(args.model) if args.pipeline == "full" else load_model(args.model)
+    nlp = load_model(args.model) if args.pipeline == "ner" else load_pipeline(args.model)
+    if args.pipeline == "syntax":
+        nlp.select_pipes(disable=["ner"])
     print(f"model load: {time.perf_counter() - started:.2f} s; components: {', '.join(nlp.pipe_names)}")
-    if args.pipeline == "full":
+    if args.pipeline != "ner":
         run = functools.partial(_run_pipeline, nlp)
     else:
         extractor = NerExtractor(model_path=args.model)  # with the municipality gazetteer

@@ -240,7 +240,8 @@ def attach_ner(
     """Replace the ``ner`` of ``pipeline_dir`` by the one of ``ner_dir`` (with its own tok2vec) and score.
 
     The syntax components keep listening to the shared tok2vec; the attached ``ner``
-    needs no listener, so :func:`..model.load_model` runs it alone. The joint run's
+    needs no listener, so :func:`..model.load_model` runs it alone. It runs before the
+    parser, so the parse's sentence boundaries cannot cut an entity. The joint run's
     scores move to ``joint_run_scores`` in meta.json, the new dev scores replace them,
     ``note`` says where the NER comes from. ``output_dir`` is replaced whole.
     """
@@ -251,7 +252,8 @@ def attach_ner(
     source = spacy.load(ner_dir)
     if "tok2vec" in source.pipe_names and "ner" in source.get_pipe("tok2vec").listening_components:
         source.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
-    nlp.add_pipe("ner", source=source)
+    # before the parser: its sentence boundaries would stop entities at a wrong split
+    nlp.add_pipe("ner", source=source, before="parser")
     training = dict(nlp.meta.get("velferdsgraf_training", {}))
     scored = ("ents_p", "ents_r", "ents_f", "ents_per_type", "pos_acc", "lemma_acc", "uas", "las", "dev_scores")
     training["joint_run_scores"] = {key: training.pop(key) for key in scored if key in training}
