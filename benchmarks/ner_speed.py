@@ -1,6 +1,14 @@
-"""Words per second of the ``ner`` extractor on one CPU core.
+"""Words per second of the ``ner`` extractor, or of the whole joint pipeline, on one CPU core.
 
     python benchmarks/ner_speed.py [--words 100000] [--repeat 3] [--model DIR]
+    python benchmarks/ner_speed.py --pipeline full     # tagger, morphologizer, NER, parser, lemmatizer
+    python benchmarks/ner_speed.py --pipeline syntax   # the same without the NER
+
+``--pipeline ner`` (default) times the ``ner`` extractor (tok2vec + ner, plus the
+municipality gazetteer); ``--pipeline full`` times ``load_pipeline().pipe`` over the same
+chunks the extractor makes (what :func:`velferdsgraf.graph.ner.model.parse` runs);
+``--pipeline syntax`` the same with the ``ner`` component disabled (what a build pays on
+top of the ``ner`` extractor when its rules also use the parse).
 
 The text is synthetic Norwegian report prose made from templates below (NorNE
 sentences must not be reassembled into articles). Words = whitespace-separated
@@ -14,6 +22,7 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS
     os.environ[_var] = "1"  # before numpy is imported
 
 import argparse  # noqa: E402
+import functools  # noqa: E402
 import platform  # noqa: E402
 import random  # noqa: E402
 import time  # noqa: E402
@@ -62,6 +71,8 @@ def main() -> None:
     parser.add_argument("--words", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--model", type=Path, default=None)
+    parser.add_argument("--pipeline", choices=("ner", "full", "syntax"), default="ner",
+                        help="ner: the ner extractor (tok2vec + ner); full: every component; syntax: all but ner.")
     parser.add_argument("--reports", type=Path, default=Path(__file__).parents[1] / "examples" / "reports",
                         help="Also time the repo's example reports (read with velferdsgraf.input.read).")
     args = parser.parse_args()
@@ -69,31 +80,49 @@ def main() -> None:
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
 
     from velferdsgraf.graph.extractors.ner import NerExtractor
-    from velferdsgraf.graph.ner.model import load_model
+    from velferdsgraf.graph.ner.model import load_model, load_pipeline
     from velferdsgraf.input.document import Document
 
     text = synthetic_text(args.words)
     doc = Document(id="bench", text=text)
     n_words = len(text.split())
     started = time.perf_counter()
-    load_model(args.model)
-    print(f"model load: {time.perf_counter() - started:.2f} s")
-    extractor = NerExtractor(model_path=args.model)  # with the municipality gazetteer
-    extractor.extract(Document(id="warmup", text=text[:5000]))
+    nlp = load_model(args.model) if args.pipeline == "ner" else load_pipeline(args.model)
+    if args.pipeline == "syntax":
+        nlp.select_pipes(disable=["ner"])
+    print(f"model load: {time.perf_counter() - started:.2f} s; components: {', '.join(nlp.pipe_names)}")
+    if args.pipeline != "ner":
+        run = functools.partial(_run_pipeline, nlp)
+    else:
+        extractor = NerExtractor(model_path=args.model)  # with the municipality gazetteer
+        run = functools.partial(_run_extractor, extractor)
+    run(Document(id="warmup", text=text[:5000]))
     timings = []
     for _ in range(args.repeat):
         started = time.perf_counter()
-        mentions = extractor.extract(doc).mentions
+        found = run(doc)
         timings.append(time.perf_counter() - started)
     best = min(timings)
-    reports_line = _time_reports(extractor, args.reports, args.repeat) if args.reports.is_dir() else None
+    reports_line = _time_reports(run, args.reports, args.repeat) if args.reports.is_dir() else None
     print(f"machine: {_cpu_name()}, {os.cpu_count()} cores, 1 used; "
           f"Python {platform.python_version()}")
-    print(f"text: {n_words} words, {len(text)} chars; {len(mentions)} mentions")
+    print(f"text: {n_words} words, {len(text)} chars; {found} mentions/entities")
     print(f"runs: {', '.join(f'{t:.2f}' for t in timings)} s")
     print(f"words/s (best of {args.repeat}): {n_words / best:,.0f}")
     if reports_line:
         print(reports_line)
+
+
+def _run_extractor(extractor, doc) -> int:
+    """Run the ner extractor; the number of mentions."""
+    return len(extractor.extract(doc).mentions)
+
+
+def _run_pipeline(nlp, doc) -> int:
+    """Run every component over the extractor's chunks; the number of entities."""
+    from velferdsgraf.graph.extractors.ner import iter_chunks
+
+    return sum(len(parsed.ents) for parsed in nlp.pipe((c for _, c in iter_chunks(doc.text)), batch_size=64))
 
 
 def _cpu_name() -> str:
@@ -106,7 +135,7 @@ def _cpu_name() -> str:
     return platform.processor() or platform.machine()
 
 
-def _time_reports(extractor, folder: Path, repeat: int) -> str:
+def _time_reports(run, folder: Path, repeat: int) -> str:
     """Words/s over the example reports, each run ``10 * repeat`` times (they are short)."""
     from velferdsgraf.input import read
 
@@ -115,7 +144,7 @@ def _time_reports(extractor, folder: Path, repeat: int) -> str:
     started = time.perf_counter()
     for _ in range(10 * repeat):
         for doc in docs:
-            extractor.extract(doc)
+            run(doc)
     elapsed = time.perf_counter() - started
     return f"example reports: {len(docs)} documents, {n_words} words, words/s: {10 * repeat * n_words / elapsed:,.0f}"
 

@@ -83,3 +83,85 @@ def test_ner_format_scores_lists_all_labels_and_ends_with_ents_f():
     assert re.fullmatch(r"ents_f=\d\.\d{3}", lines[-1])
     for label in NORNE_LABELS:
         assert any(line.split()[0] == label for line in lines)
+
+
+# --- NDT syntax: tags, lemmas, heads, deps (the joint pipeline's training data) ---
+
+SYNTAX_FIXTURE = FIXTURES / "syntax.ndt.conllu"
+
+
+def test_ner_conllu_fills_tags_lemmas_heads_and_deps():
+    first, second, _ = read_conllu(SYNTAX_FIXTURE)
+    assert first.doc_id == "velferdsgraf_syntax"
+    assert first.pos == ("subst", "subst", "verb", "subst", "prep", "subst", "clb")
+    assert first.lemmas == ("Ola", "Hansen", "åpne", "konferanse", "i", "Tromsø", ".")  # "$." reads as the form
+    assert first.heads == (2, 0, 2, 2, 3, 4, 2)  # 0-based; the root (åpnet) points to itself
+    assert first.deprels == ("SUBJ", "FLAT", "FINV", "DOBJ", "ATR", "PUTFYLL", "IP")
+    assert first.feats[3] == "appell,mask,be,ent" and first.feats[4] == ""
+    assert second.heads[1] == 1 and second.deprels[1] == "FINV"
+
+
+def test_ner_conllu_head_outside_the_sentence_names_file_and_line(tmp_path):
+    path = tmp_path / "bad.conllu"
+    path.write_text("1\tHei\thei\t_\tinterj\t_\t0\tFRAG\t_\tname=O\n2\tdu\tdu\t_\tpron\t_\t7\tSUBJ\t_\tname=O\n",
+                    encoding="utf-8")
+    with pytest.raises(ModelError, match=r"bad\.conllu:2: HEAD '7'"):
+        list(read_conllu(path))
+
+
+def test_ner_conllu_gold_docs_carry_the_syntax():
+    spacy = pytest.importorskip("spacy")
+    from velferdsgraf.graph.ner.conllu import docs_from_conllu
+
+    vocab = spacy.blank("nb").vocab
+    (doc,) = docs_from_conllu(vocab, [SYNTAX_FIXTURE], per_doc=10)  # one source text: one Doc
+    assert len(list(doc.sents)) == 3
+    ola, hansen, opnet, konferansen = doc[0], doc[1], doc[2], doc[3]
+    assert (ola.dep_, ola.head.i) == ("SUBJ", opnet.i) and (hansen.dep_, hansen.head.i) == ("FLAT", 0)
+    assert opnet.head.i == opnet.i and opnet.dep_ == "FINV"
+    assert (konferansen.tag_, konferansen.lemma_, konferansen.pos_) == ("subst", "konferanse", "NOUN")
+    assert str(konferansen.morph) == "Definite=Def|Gender=Masc|Number=Sing"
+    assert ola.pos_ == "PROPN"
+    assert [(e.text, e.label_) for e in doc.ents] == [("Ola Hansen", "PER"), ("Tromsø", "GPE_LOC"), ("Bodø", "GPE_ORG")]
+    singles = docs_from_conllu(vocab, [SYNTAX_FIXTURE], limit=2)
+    assert [len(d) for d in singles] == [7, 7]
+
+
+@pytest.mark.parametrize(
+    "pos, feats, expected",
+    [
+        ("subst", "prop", ("PROPN", "")),
+        ("subst", "appell,fem,ub,fl", ("NOUN", "Definite=Ind|Gender=Fem|Number=Plur")),
+        ("subst", "prop,gen", ("PROPN", "Case=Gen")),
+        ("verb", "pret", ("VERB", "Tense=Past|VerbForm=Fin")),
+        ("<komma>", "", ("PUNCT", "")),
+        ("inf-merke", "", ("PART", "")),
+        ("adj", "komp,<ordenstall>", ("ADJ", "Degree=Cmp")),  # unknown values are dropped
+    ],
+)
+def test_ner_ndt_morph_maps_pos_and_features(pos, feats, expected):
+    from velferdsgraf.graph.ner.ndt import ndt_morph
+
+    assert ndt_morph(pos, feats) == expected
+
+
+def test_ner_syntax_scores_uas_las_pos_and_lemma():
+    spacy = pytest.importorskip("spacy")
+    from spacy.tokens import Doc
+
+    from velferdsgraf.graph.ner.evaluate import NlpScores, _count_syntax
+
+    first = next(read_conllu(SYNTAX_FIXTURE))
+    heads = list(first.heads)
+    heads[4] = 2  # "i" attached to the verb instead of "konferansen"
+    deps = ["ROOT" if h == i else d for i, (h, d) in enumerate(zip(first.heads, first.deprels))]
+    deps[1] = "APP"  # right head, wrong label
+    lemmas = [*first.lemmas[:-2], "tromsø", "."]  # one wrong lemma
+    doc = Doc(spacy.blank("nb").vocab, words=list(first.words), heads=heads, deps=deps,
+              tags=list(first.pos), lemmas=lemmas)
+    scores = NlpScores()
+    _count_syntax(scores, first, doc)
+    assert scores.tokens == 7
+    assert scores.uas == pytest.approx(6 / 7)
+    assert scores.las == pytest.approx(5 / 7)  # the root labelled ROOT counts as right
+    assert scores.pos_acc == 1.0 and scores.lemma_acc == pytest.approx(6 / 7)

@@ -1,4 +1,4 @@
-"""A smoke run of the NorNE training (tiny model, ~50 sentences, a few steps)."""
+"""A smoke run of the joint NorNE training (tiny model, ~50 sentences, a few steps)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -30,12 +30,15 @@ def test_ner_train_smoke_run_saves_a_loadable_model(tmp_path):
     assert info["train_sentences"] == 50
     assert set(info["ents_per_type"]) == set(NORNE_LABELS)
     assert 0.0 <= info["ents_f"] <= 1.0
+    assert set(info["dev_scores"]) == {"nob/norne-nob-dev.ndt.conllu", "nno/norne-nno-dev.ndt.conllu"}
+    for scores in info["dev_scores"].values():
+        assert 0.0 <= scores["las"] <= scores["uas"] <= 1.0 and 0.0 <= scores["pos_acc"] <= 1.0
     assert (out / "config.cfg").is_file() and not (out / "model-best").exists()
 
     import spacy
 
     nlp = spacy.load(out)
-    assert nlp.pipe_names == ["tok2vec", "ner"]
+    assert nlp.pipe_names == ["tok2vec", "tagger", "morphologizer", "parser", "lemmatizer", "ner"]
     assert nlp.meta["velferdsgraf_training"]["dev_file"] == "nob/norne-nob-dev.ndt.conllu"
 
 

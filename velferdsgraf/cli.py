@@ -286,7 +286,9 @@ def eval_command(gold_dir: Path, reports: tuple[Path, ...], extractors: str, fmt
 def _register_ner_commands() -> None:
     from .graph.ner.cli_commands import eval_ner_command, train_ner_command
 
-    cli.add_command(train_ner_command, "train-ner")
+    cli.add_command(train_ner_command, "train-nlp")
+    cli.add_command(train_ner_command, "train-ner")  # the name of issue 3, kept working
+    cli.add_command(eval_ner_command, "eval-nlp")
     cli.add_command(eval_ner_command, "eval-ner")
 
 
