@@ -241,6 +241,42 @@ def stats(graph_file: Path) -> None:
     click.echo(format_stats(graph_stats(_load(graph_file))))
 
 
+@cli.command()
+@click.argument("out_dir", metavar="OUT", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0: every interface).")
+@click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True)
+def serve(out_dir: Path, host: str, port: int) -> None:
+    """Serve the store of the build in OUT as a read-only SPARQL 1.1 endpoint at /sparql."""
+    from .rdfstore import STORE_DIR
+    from .rdfstore.serve import make_server
+
+    with make_server(out_dir / STORE_DIR, host, port) as server:
+        bound_host, bound_port = server.server_address[:2]
+        click.echo(f"SPARQL endpoint: http://{bound_host}:{bound_port}/sparql (Ctrl-C stops)", err=True)
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+
+
+@cli.command()
+@click.argument("out_dir", metavar="OUT", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--endpoint", required=True, metavar="URL",
+              help="SPARQL 1.1 Graph Store endpoint, e.g. http://127.0.0.1:7878/store (oxigraph).")
+@click.option("--graph", "base", metavar="IRI", default=None,
+              help="Base IRI of the named graphs (IRI report/ID per report, IRI shared)  "
+                   "[default: https://w3id.org/velferdsgraf/graph/]")
+@click.option("-q", "--quiet", is_flag=True, help="No summary.")
+def push(out_dir: Path, endpoint: str, base: str | None, quiet: bool) -> None:
+    """Send the build in OUT to a SPARQL server, one named graph per report; pushing again replaces."""
+    from .rdfstore.push import DEFAULT_GRAPH_BASE
+    from .rdfstore.push import push as push_graphs
+
+    result = push_graphs(out_dir, endpoint, base or DEFAULT_GRAPH_BASE)
+    if not quiet:
+        click.echo(f"pushed {result.triples} triples in {result.graphs} named graphs to {endpoint}", err=True)
+
+
 @cli.command(name="eval")
 @click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.argument("reports", nargs=-1, required=True, type=click.Path(path_type=Path))
