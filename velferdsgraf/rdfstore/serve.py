@@ -108,19 +108,27 @@ class _Handler(BaseHTTPRequestHandler):
         except OSError as error:
             self._fail(HTTPStatus.INTERNAL_SERVER_ERROR, " ".join(str(error).split()))
             return
-        accept = self.headers.get("Accept") or ""
-        if isinstance(result, ox.QueryTriples):
-            media = _choose(accept, _GRAPH_TYPES, "text/turtle")
-            body = result.serialize(format=getattr(ox.RdfFormat, _GRAPH_TYPES[media]))
-        else:
-            media = _choose(accept, _RESULT_TYPES, "application/sparql-results+json")
-            body = result.serialize(format=getattr(ox.QueryResultsFormat, _RESULT_TYPES[media]))
+        try:
+            media, body = self._serialize(result)
+        finally:
+            # pyoxigraph results must die on the thread that made them, not in a later gc pass
+            del result
         self.send_response(HTTPStatus.OK)
         self._cors()
         self.send_header("Content-Type", f"{media}; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+
+    def _serialize(self, result: Any) -> tuple[str, bytes]:
+        import pyoxigraph as ox
+
+        accept = self.headers.get("Accept") or ""
+        if isinstance(result, ox.QueryTriples):
+            media = _choose(accept, _GRAPH_TYPES, "text/turtle")
+            return media, result.serialize(format=getattr(ox.RdfFormat, _GRAPH_TYPES[media]))
+        media = _choose(accept, _RESULT_TYPES, "application/sparql-results+json")
+        return media, result.serialize(format=getattr(ox.QueryResultsFormat, _RESULT_TYPES[media]))
 
     def _cors(self) -> None:
         self.send_header("Access-Control-Allow-Origin", "*")

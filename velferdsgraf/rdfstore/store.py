@@ -158,13 +158,22 @@ def store_query(store: ox.Store, sparql: str) -> Any:
 
     Returns a QueryResult with rdflib terms, so formatting is the same as for rdflib graphs.
     """
-    from ..graph.query import QueryResult, check_query, constructed_graph
+    from ..graph.query import check_query
 
     kind = check_query(sparql)
     try:
         result = store.query(sparql, prefixes=_prefixes())
     except (SyntaxError, OSError, ValueError) as error:
         raise QueryError(f"query failed: {' '.join(str(error).split())}") from error
+    try:
+        return _converted(kind, result)
+    finally:
+        del result  # pyoxigraph results must die on this thread, not in a gc pass on another
+
+
+def _converted(kind: str, result: Any) -> Any:
+    from ..graph.query import QueryResult, constructed_graph
+
     if kind == "ASK":
         return QueryResult(kind="ASK", boolean=bool(result))
     if kind == "SELECT":
