@@ -29,7 +29,7 @@ __all__ = ["STORE_DIR", "open_store", "store_for", "store_graph", "store_query",
 STORE_DIR = "store"
 _META = "store.json"
 _DUMP_FORMATS = {"ttl": "TURTLE", "nt": "N_TRIPLES"}
-_BATCH = 200_000  # triples per bulk load: bounded memory for the N-Triples bytes
+_BATCH = 50_000  # triples per bulk load: bounded memory for the N-Triples text
 
 
 def _prefixes() -> dict[str, str]:
@@ -178,7 +178,9 @@ def _converted(kind: str, result: Any) -> Any:
         return QueryResult(kind="ASK", boolean=bool(result))
     if kind == "SELECT":
         names = [v.value for v in result.variables]
-        rows = [tuple(_rdflib_term(term) for term in solution) for solution in result]
+        memo: dict[Any, Any] = {}  # rows repeat labels and IRIs: convert each term once
+        rows = [tuple(memo[t] if t in memo else memo.setdefault(t, _rdflib_term(t)) for t in solution)
+                for solution in result]
         return QueryResult(kind="SELECT", vars=names, rows=rows)
     return QueryResult(kind=kind, graph=constructed_graph(
         (_rdflib_term(t.subject), _rdflib_term(t.predicate), _rdflib_term(t.object)) for t in result))
