@@ -40,9 +40,11 @@ def usable_extractors(names: Sequence[str], explicit: bool = False) -> list[str]
         try:
             get_extractor(name)
             if name == "ner":
-                from .ner.model import load_model
+                from .ner.model import _check_model_dir, shipped_model_path
 
-                load_model()  # fails early, before any report is read, when no model is shipped
+                # fails early, before any report is read, when no model is shipped; the model
+                # itself loads on first use, so a rebuild served from the cache never loads it
+                _check_model_dir(shipped_model_path())
         except (ModelError, ImportError) as error:
             if explicit or name != "ner":
                 raise ModelError(f"extractor {name!r} cannot run: {error}") from error
