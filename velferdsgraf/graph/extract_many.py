@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..input.document import Document
@@ -20,15 +21,12 @@ __all__ = ["ExtractStats", "default_jobs", "extract_all"]
 Progress = Callable[[Document], None]
 
 
+@dataclass(slots=True)
 class ExtractStats:
     """How many extractions came from the cache and how many were run."""
 
-    def __init__(self) -> None:
-        self.cached = 0
-        self.extracted = 0
-
-    def __repr__(self) -> str:
-        return f"ExtractStats(cached={self.cached}, extracted={self.extracted})"
+    cached: int = 0
+    extracted: int = 0
 
 
 def default_jobs() -> int:

@@ -11,6 +11,7 @@ from ..errors import InputError
 from ..input.document import Document
 from .aliases import AliasTable
 from .extract import DEFAULT_EXTRACTORS
+from .extract_many import ExtractStats
 from .resolve import Resolution, resolve
 from .types import Extraction
 
@@ -24,7 +25,7 @@ class BuildResult:
     extractions: list[Extraction]
     resolution: Resolution
     failures: list[InputError] = field(default_factory=list)
-    extract_stats: object | None = None  # an ExtractStats: reports taken from the cache vs extracted
+    extract_stats: ExtractStats | None = None  # reports taken from the cache vs extracted
 
 
 def usable_extractors(names: Sequence[str], explicit: bool = False) -> list[str]:
@@ -71,7 +72,7 @@ def build_documents(
     collaboration layer is derived data and not part of the graph (docs/RDF.md, "Collaboration").
     """
     from .build import build
-    from .extract_many import ExtractStats, extract_all
+    from .extract_many import extract_all
 
     stats = ExtractStats()
     extractions = extract_all(documents, extractors, jobs=jobs, cache_dir=cache_dir, scheduler=scheduler,
