@@ -116,3 +116,10 @@ def test_export_collaboration_is_bounded_per_context(built, tmp_path):
     assert len(list(layer.triples((None, VG.collaboratesWith, None)))) == 2 * len(bounded_collaborations(graph))
     assert invoke("export", built, "--format", "collaboration", "-o", out).exit_code == 0
     assert out.read_bytes() == first
+
+
+def test_the_cli_imports_no_store_or_cluster_library_until_used():
+    code = ("import sys, velferdsgraf, velferdsgraf.cli; "
+            "print(sorted({'pyoxigraph', 'oxrdflib', 'distributed', 'dask'} & set(sys.modules)))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
