@@ -68,15 +68,38 @@ def test_engine_version_changes_with_the_extraction_sources(monkeypatch, tmp_pat
     (package / "data").mkdir(parents=True)
     (package / "extract.py").write_text("x = 1\n", "utf-8")
     (package / "data" / "names.txt").write_text("Kari\n", "utf-8")
+    (package / "resolve.py").write_text("y = 1\n", "utf-8")
     monkeypatch.setattr(cache, "_PACKAGE_ROOT", package)
+    monkeypatch.setattr(cache, "_DOCUMENT", package / "extract.py")
     versions = []
-    for change in (None, ("extract.py", "x = 2\n"), ("data/names.txt", "Kari\nOla\n")):
+    for change in (None, ("extract.py", "x = 2\n"), ("data/names.txt", "Kari\nOla\n"), ("resolve.py", "y = 2\n")):
         if change:
             (package / change[0]).write_text(change[1], "utf-8")
         cache.engine_version.cache_clear()
         versions.append(cache.engine_version())
     cache.engine_version.cache_clear()
-    assert len(set(versions)) == 3
+    assert len(set(versions[:3])) == 3 and versions[3] == versions[2]  # resolve.py runs after extraction
+
+
+def test_no_extraction_module_imports_a_module_left_out_of_the_engine_version():
+    """A module the engine version leaves out must not be imported by one it counts."""
+    import re
+
+    from velferdsgraf.graph import cache
+
+    root = cache._PACKAGE_ROOT
+    left_out = {name.removesuffix(".py") for name in cache.AFTER_EXTRACTION}
+    counted = [p for p in root.rglob("*.py") if "__pycache__" not in p.parts and p != root / "__init__.py"
+               and not (p.parent == root and p.name in cache.AFTER_EXTRACTION)]
+    assert len(counted) > 20
+    for path in counted:
+        dots = "." * len(path.relative_to(root).parts)  # the dots that lead from this file to graph/
+        text = path.read_text("utf-8")
+        named = set(re.findall(rf"from {re.escape(dots)}(\w+)", text))
+        named |= {n.strip() for group in re.findall(rf"from {re.escape(dots)} import ([\w, ]+)", text)
+                  for n in group.split(",")}
+        named |= set(re.findall(r"velferdsgraf\.graph\.(\w+)", text))
+        assert not named & left_out, f"{path.relative_to(root)} imports {sorted(named & left_out)}"
 
 
 def test_a_corrupt_cache_entry_is_a_miss(tmp_path):

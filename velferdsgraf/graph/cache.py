@@ -1,8 +1,11 @@
 """Per-report extraction cache, keyed by the report's content and the extraction engine's version.
 
 The engine version is a hash of every file of the ``velferdsgraf.graph`` package (code, word
-lists, gazetteers, the NER model) plus the spaCy and Python versions, so any change to what
-extraction reads or runs gives a new version and a cold cache; nobody bumps a constant by hand.
+lists, gazetteers, the NER model), less the modules that only run after extraction, plus the
+Document type and the spaCy and Python versions. Any change to what extraction reads or runs
+gives a new version and a cold cache; nobody bumps a constant by hand. A new module counts
+unless it is named in AFTER_EXTRACTION (tests/test_parallel_build.py checks that no extraction
+module imports one of those).
 """
 from __future__ import annotations
 
@@ -20,19 +23,27 @@ from pathlib import Path
 from ..input.document import Document
 from .types import Extraction
 
-__all__ = ["ExtractionCache", "document_key", "engine_version"]
+__all__ = ["AFTER_EXTRACTION", "ExtractionCache", "document_key", "engine_version"]
 
 _PACKAGE_ROOT = Path(__file__).resolve().parent  # velferdsgraf/graph
+_DOCUMENT = _PACKAGE_ROOT.parent / "input" / "document.py"
 _SKIPPED_DIRS = {"__pycache__"}
+#: Modules of velferdsgraf.graph that extraction never imports: editing them keeps the cache.
+AFTER_EXTRACTION = frozenset({
+    "aliases.py", "build.py", "cache.py", "collaboration.py", "dates.py", "evaluation.py",
+    "extract_many.py", "linking.py", "persons.py", "pipeline.py", "query.py", "resolve.py",
+    "stats.py", "store.py", "validate.py",
+})
 
 
 @lru_cache(maxsize=1)
 def engine_version() -> str:
     """A hex digest of the extraction sources, data and model files and the library versions."""
     digest = hashlib.sha256()
-    for path in sorted(p for p in _PACKAGE_ROOT.rglob("*") if p.is_file()):
-        relative = path.relative_to(_PACKAGE_ROOT)
-        if _SKIPPED_DIRS.intersection(relative.parts) or path.suffix == ".pyc":
+    for path in [*sorted(p for p in _PACKAGE_ROOT.rglob("*") if p.is_file()), _DOCUMENT]:
+        relative = path.relative_to(_PACKAGE_ROOT.parent)
+        if (_SKIPPED_DIRS.intersection(relative.parts) or path.suffix == ".pyc"
+                or (path.parent == _PACKAGE_ROOT and path.name in AFTER_EXTRACTION)):
             continue
         digest.update(relative.as_posix().encode("utf-8") + b"\0")
         digest.update(hashlib.sha256(path.read_bytes()).digest())
