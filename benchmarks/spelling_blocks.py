@@ -12,25 +12,23 @@ import argparse
 import random
 import sys
 import time
-from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import SURNAMES, _data  # noqa: E402
 
-from velferdsgraf.graph.persons import _outweighs, cross_report_spellings, one_part_misspelling, tokens  # noqa: E402
+from velferdsgraf.graph.persons import (  # noqa: E402
+    _outweighs,
+    attestation,
+    cross_report_spellings,
+    one_part_misspelling,
+)
 
 
 def all_pairs(names_by_report: dict[str, list[str]]) -> dict[str, str]:
     """The check as it was: every name against every other."""
-    mentions: Counter[str] = Counter()
-    reports: Counter[str] = Counter()
-    for names in names_by_report.values():
-        listed = [n for n in names if len(tokens(n)) >= 2]
-        mentions.update(listed)
-        reports.update(set(listed))
-    full = sorted(mentions, key=lambda n: (-mentions[n], -reports[n], -len(n), n))
+    mentions, reports, full = attestation(names_by_report)
     canonical: dict[str, str] = {}
     targets: set[str] = set()
     for name in full:

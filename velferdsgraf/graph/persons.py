@@ -114,13 +114,7 @@ def cross_report_spellings(
     part is. A name near two different spellings is ambiguous and stays itself.
     """
     forbidden = forbidden or (lambda a, b: False)
-    mentions: Counter[str] = Counter()
-    reports: Counter[str] = Counter()
-    for names in names_by_report.values():
-        listed = [n for n in names if len(tokens(n)) >= 2]
-        mentions.update(listed)
-        reports.update(set(listed))
-    full = sorted(mentions, key=lambda n: (-mentions[n], -reports[n], -len(n), n))
+    mentions, reports, full = attestation(names_by_report)
     rank = {name: i for i, name in enumerate(full)}
     blocks = _spelling_blocks(full)
     canonical: dict[str, str] = {}
@@ -135,6 +129,17 @@ def cross_report_spellings(
             canonical[name] = found[0]
             targets.add(found[0])
     return canonical
+
+
+def attestation(names_by_report: Mapping[str, Iterable[str]]) -> tuple[Counter[str], Counter[str], list[str]]:
+    """Mentions and reports per full name, and the full names, best attested first."""
+    mentions: Counter[str] = Counter()
+    reports: Counter[str] = Counter()
+    for names in names_by_report.values():
+        listed = [n for n in names if len(tokens(n)) >= 2]
+        mentions.update(listed)
+        reports.update(set(listed))
+    return mentions, reports, sorted(mentions, key=lambda n: (-mentions[n], -reports[n], -len(n), n))
 
 
 def _block_keys(name: str) -> list[tuple[str, ...]]:
