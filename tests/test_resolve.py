@@ -162,3 +162,23 @@ def test_resolve_double_surname_alone_joins_the_full_name():
 def test_resolve_first_and_last_name_is_not_taken_for_a_double_surname():
     x = Extraction("a", [person("a", 0, "Ingvild Kari Haugen"), person("a", 40, "Kari Haugen")])
     assert sorted(resolve([x]).entities) == ["person/ingvild-kari-haugen", "person/kari-haugen"]
+
+
+def test_spelling_blocks_hold_every_pair_the_all_pairs_check_accepts():
+    """Blocking loses no merge: any two names one_part_misspelling accepts share a block key."""
+    import random
+    from itertools import permutations
+
+    from velferdsgraf.graph.persons import _block_keys, cross_report_spellings, one_part_misspelling
+
+    rng = random.Random(3)
+    parts = ["Silvija", "Siljvia", "Silvia", "Seres", "Seeres", "Serres", "Kari", "Karin", "Nordmann",
+             "Nordman", "Mørch", "Haugen", "Hauge", "Ingvild", "Ingvil", "Ola", "Olsen", "Olssen"]
+    names = sorted({" ".join(rng.sample(parts, rng.choice((2, 2, 3)))) for _ in range(400)})
+    accepted = [(a, b) for a, b in permutations(names, 2) if one_part_misspelling(a, b)]
+    assert len(accepted) > 50
+    for a, b in accepted:
+        assert set(_block_keys(a)) & set(_block_keys(b)), (a, b)
+    by_report = {f"r{i}": names[i::7] + names[: i + 1] for i in range(7)}
+    merged = cross_report_spellings(by_report)
+    assert merged and all(one_part_misspelling(name, target) for name, target in merged.items())

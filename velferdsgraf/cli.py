@@ -75,7 +75,7 @@ def cli() -> None:
     """Build knowledge graphs of who works with whom from Norwegian welfare reports."""
 
 
-def _build(reports: tuple[Path, ...], extractors: str, quiet: bool, aliases: Path | None = None):
+def _build(reports: tuple[Path, ...], extractors: str, quiet: bool, aliases: Path | None = None, **scale: Any):
     from .graph.aliases import read_alias_file
     from .graph.pipeline import build_documents, usable_extractors
     from .input import read
@@ -89,7 +89,7 @@ def _build(reports: tuple[Path, ...], extractors: str, quiet: bool, aliases: Pat
     stderr = sys.stderr
     show = not quiet and len(docs) > 1 and stderr.isatty()
     with click.progressbar(length=len(docs), label="Extracting", file=stderr, hidden=not show) as bar:
-        result = build_documents(docs, names, progress=lambda _doc: bar.update(1), aliases=table)
+        result = build_documents(docs, names, progress=lambda _doc: bar.update(1), aliases=table, **scale)
     result.failures = list(read_result.failures)
     return result
 
@@ -109,42 +109,73 @@ def _default_extractors() -> str:
 @extractors_option
 @click.option("--aliases", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="CSV/TSV of name,canonical rows that force a merge (name,!other forbids one).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Extraction worker processes  [default: all cores]")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Extract on the Dask cluster at ADDRESS, e.g. tcp://HOST:8786 (pip install 'velferdsgraf[cluster]').")
+@click.option("--no-cache", is_flag=True, help="Re-extract every report instead of reusing OUT/cache/.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
 @click.pass_context
 def build(ctx: click.Context, reports: tuple[Path, ...], out_dir: Path, formats: str, extractors: str,
-          aliases: Path | None, quiet: bool) -> None:
-    """Build the graph of REPORTS (files or folders) into OUT_DIR."""
+          aliases: Path | None, jobs: int | None, scheduler: str | None, no_cache: bool, quiet: bool) -> None:
+    """Build the graph of REPORTS (files or folders) into OUT_DIR, with its store in OUT_DIR/store/."""
+    from .graph.extract_many import default_jobs
     from .graph.stats import graph_stats
-    from .output import write_outputs
+    from .output import FORMATS, write_outputs
     from .output.merges import write_merges
+    from .rdfstore import write_store, write_store_format
 
     chosen = _split_list(formats, ALL_FORMATS, "format")
-    result = _build(reports, extractors, quiet, aliases)
+    cache_dir = None if no_cache else out_dir / "cache"
+    result = _build(reports, extractors, quiet, aliases, jobs=jobs or default_jobs(), cache_dir=cache_dir,
+                    scheduler=scheduler)
     if not result.documents:
         raise click.ClickException("no report could be read; nothing was written")
-    written = write_outputs(result.graph, out_dir, chosen)
+    write_store(result.graph, out_dir)
+    dumped = {f: write_store_format(out_dir, f, out_dir / FORMATS[f].filename) for f in chosen if f in ("ttl", "nt")}
+    drawn = iter(write_outputs(result.graph, out_dir, [f for f in chosen if f not in dumped]))
+    written = [dumped[f] if f in dumped else next(drawn) for f in chosen]
     written.append(write_merges(result.resolution, out_dir / "merges.csv"))
     if not quiet:
         counts = graph_stats(result.graph)["entities"]
         summary = ", ".join(f"{n} {_PLURALS.get(t, t.lower())}" for t, n in counts.items() if n)
         click.echo(f"Built the graph of {len(result.documents)} reports: {summary or 'no entities'}.", err=True)
-        for path in written:
+        if result.extract_stats is not None and cache_dir is not None:
+            click.echo(f"  {result.extract_stats.cached} reports from the cache, "
+                       f"{result.extract_stats.extracted} extracted", err=True)
+        for path in [*written, out_dir / "store"]:
             click.echo(f"  wrote {path}", err=True)
     if result.failures:
         click.echo(f"{len(result.failures)} input(s) could not be read; the graph has the others.", err=True)
         ctx.exit(1)
 
 
+def source_argument(func: Callable[..., Any]) -> Callable[..., Any]:
+    """GRAPH: a graph file, or an output folder of ``build`` (its store is used)."""
+    return click.argument("graph_file", metavar="GRAPH",
+                          type=click.Path(exists=True, path_type=Path))(func)
+
+
+def _load(graph_file: Path) -> Any:
+    """The rdflib Graph of GRAPH: over the build's store when it belongs to the file, else parsed."""
+    from .graph.store import load_graph
+    from .rdfstore import store_for, store_graph
+
+    store = store_for(graph_file)
+    return store_graph(store) if store is not None else load_graph(graph_file)
+
+
 @cli.command()
-@graph_argument
+@source_argument
 @click.argument("sparql", required=False)
 @click.option("--file", "query_file", type=click.File(encoding="utf-8"), help="Read the query from FILE.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 def query(graph_file: Path, sparql: str | None, query_file: TextIO | None, fmt: str) -> None:
-    """Run a SPARQL query (SELECT, ASK, CONSTRUCT) against GRAPH_FILE."""
+    """Run a SPARQL query (SELECT, ASK, CONSTRUCT) against GRAPH (a graph file or a build folder)."""
     from .errors import QueryError
     from .graph.query import format_result, run_query
     from .graph.store import load_graph
+    from .rdfstore import open_store, store_for, store_query
 
     if sparql is None and query_file is None:
         raise click.UsageError("no query given: put the SPARQL text after GRAPH_FILE, or use --file FILE")
@@ -153,29 +184,40 @@ def query(graph_file: Path, sparql: str | None, query_file: TextIO | None, fmt: 
     text = sparql if sparql is not None else query_file.read()  # type: ignore[union-attr]
     if not text.strip():
         raise click.UsageError("the query is empty")
-    graph = load_graph(graph_file)
+    store = store_for(graph_file)
     try:
-        result = run_query(graph, text)
+        result = store_query(open_store(store), text) if store else run_query(load_graph(graph_file), text)
     except QueryError as error:  # the query is what the user typed: a usage error
         raise UsageProblem(str(error)) from error
     click.echo(format_result(result, fmt), nl=False)
 
 
 @cli.command()
-@graph_argument
-@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "jsonld", "nt", "ttl"]), required=True)
+@source_argument
+@click.option("--format", "fmt", required=True,
+              type=click.Choice(["graphml", "gexf", "jsonld", "nt", "ttl", "collaboration"]))
 @click.option("-o", "--output", "out_file", required=True, type=click.Path(dir_okay=False, path_type=Path))
-def export(graph_file: Path, fmt: str, out_file: Path) -> None:
-    """Write GRAPH_FILE in another format (GraphML/GEXF for Gephi, JSON-LD, N-Triples)."""
-    from .graph.store import load_graph
+@click.option("--max-context", type=click.IntRange(min=2), default=None,
+              help="collaboration: pairs only among this many best-attested actors of a context  [default: 30]")
+def export(graph_file: Path, fmt: str, out_file: Path, max_context: int | None) -> None:
+    """Write GRAPH in another format (GraphML/GEXF for Gephi, JSON-LD, N-Triples, the collaboration layer)."""
     from .output import write_format
+    from .rdfstore import store_for, write_store_format
 
-    write_format(load_graph(graph_file), fmt, out_file)
+    store = store_for(graph_file)
+    if fmt == "collaboration":
+        from .output.collaboration import DEFAULT_MAX_CONTEXT, write_collaboration
+
+        write_collaboration(_load(graph_file), out_file, max_context or DEFAULT_MAX_CONTEXT)
+    elif store is not None and fmt in ("ttl", "nt"):
+        write_store_format(store.parent, fmt, out_file)
+    else:
+        write_format(_load(graph_file), fmt, out_file)
     click.echo(f"wrote {out_file}", err=True)
 
 
 @cli.command()
-@graph_argument
+@source_argument
 @click.option("-o", "--output", "out_file", default="network.html", show_default=True,
               type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--types", help="Comma-separated entity types to show, e.g. Person,Organisation.")
@@ -189,7 +231,6 @@ def export(graph_file: Path, fmt: str, out_file: Path) -> None:
 def view(graph_file: Path, out_file: Path, types: str | None, min_degree: int, municipality: str | None,
          ego: str | None, depth: int, max_nodes: int | None) -> None:
     """Write the interactive network page of GRAPH_FILE (works offline), optionally focused."""
-    from .graph.store import load_graph
     from .output.focus import EntityNotFoundError
     from .output.html import write_html
     from .output.view_data import VIEW_LIMIT, view_filter
@@ -201,9 +242,8 @@ def view(graph_file: Path, out_file: Path, types: str | None, min_degree: int, m
         raise click.BadParameter(str(error), param_hint="--types") from error
     if ego is None and depth != 1:
         raise click.UsageError("--depth needs --ego")
-    graph = load_graph(graph_file)
     try:
-        page = write_html(graph, out_file, types=chosen or None, min_degree=min_degree,
+        page = write_html(_load(graph_file), out_file, types=chosen or None, min_degree=min_degree,
                           municipality=municipality, ego=ego, depth=depth, limit=max_nodes or VIEW_LIMIT)
     except EntityNotFoundError as error:  # a name the user typed: a usage error
         raise UsageProblem(str(error)) from error
@@ -235,13 +275,48 @@ def validate(ctx: click.Context, graph_file: Path) -> None:
 
 
 @cli.command()
-@graph_argument
+@source_argument
 def stats(graph_file: Path) -> None:
-    """Counts of entities, relations and reports in GRAPH_FILE."""
+    """Counts of entities, relations and reports in GRAPH (a graph file or a build folder)."""
     from .graph.stats import format_stats, graph_stats
-    from .graph.store import load_graph
 
-    click.echo(format_stats(graph_stats(load_graph(graph_file))))
+    click.echo(format_stats(graph_stats(_load(graph_file))))
+
+
+@cli.command()
+@click.argument("out_dir", metavar="OUT", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0: every interface).")
+@click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True)
+def serve(out_dir: Path, host: str, port: int) -> None:
+    """Serve the store of the build in OUT as a read-only SPARQL 1.1 endpoint at /sparql."""
+    from .rdfstore import STORE_DIR
+    from .rdfstore.serve import make_server
+
+    with make_server(out_dir / STORE_DIR, host, port) as server:
+        bound_host, bound_port = server.server_address[:2]
+        click.echo(f"SPARQL endpoint: http://{bound_host}:{bound_port}/sparql (Ctrl-C stops)", err=True)
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+
+
+@cli.command()
+@click.argument("out_dir", metavar="OUT", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--endpoint", required=True, metavar="URL",
+              help="SPARQL 1.1 Graph Store endpoint, e.g. http://127.0.0.1:7878/store (oxigraph).")
+@click.option("--graph", "base", metavar="IRI", default=None,
+              help="Base IRI of the named graphs (IRI report/ID per report, IRI shared)  "
+                   "[default: https://w3id.org/velferdsgraf/graph/]")
+@click.option("-q", "--quiet", is_flag=True, help="No summary.")
+def push(out_dir: Path, endpoint: str, base: str | None, quiet: bool) -> None:
+    """Send the build in OUT to a SPARQL server, one named graph per report; pushing again replaces."""
+    from .rdfstore.push import DEFAULT_GRAPH_BASE
+    from .rdfstore.push import push as push_graphs
+
+    result = push_graphs(out_dir, endpoint, base or DEFAULT_GRAPH_BASE)
+    if not quiet:
+        click.echo(f"pushed {result.triples} triples in {result.graphs} named graphs to {endpoint}", err=True)
 
 
 @cli.command(name="eval")

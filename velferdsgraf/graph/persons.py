@@ -7,7 +7,7 @@ people). Merges never chain: a name that absorbed another is never absorbed itse
 """
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 from importlib.resources import files
@@ -114,23 +114,51 @@ def cross_report_spellings(
     part is. A name near two different spellings is ambiguous and stays itself.
     """
     forbidden = forbidden or (lambda a, b: False)
-    mentions: Counter[str] = Counter()
-    reports: Counter[str] = Counter()
-    for names in names_by_report.values():
-        listed = [n for n in names if len(tokens(n)) >= 2]
-        mentions.update(listed)
-        reports.update(set(listed))
-    full = sorted(mentions, key=lambda n: (-mentions[n], -reports[n], -len(n), n))
+    mentions, reports, full = attestation(names_by_report)
+    rank = {name: i for i, name in enumerate(full)}
+    blocks = _spelling_blocks(full)
     canonical: dict[str, str] = {}
     targets: set[str] = set()
     for name in full:
-        found = [t for t in full if t != name and t not in canonical
+        # only names sharing a block can be one-part misspellings of each other
+        near = sorted({t for key in _block_keys(name) for t in blocks[key]}, key=rank.__getitem__)
+        found = [t for t in near if t != name and t not in canonical
                  and one_part_misspelling(name, t) and _outweighs(t, name, mentions, reports)
                  and not forbidden(name, t)]
         if len(found) == 1 and name not in targets:
             canonical[name] = found[0]
             targets.add(found[0])
     return canonical
+
+
+def attestation(names_by_report: Mapping[str, Iterable[str]]) -> tuple[Counter[str], Counter[str], list[str]]:
+    """Mentions and reports per full name, and the full names, best attested first."""
+    mentions: Counter[str] = Counter()
+    reports: Counter[str] = Counter()
+    for names in names_by_report.values():
+        listed = [n for n in names if len(tokens(n)) >= 2]
+        mentions.update(listed)
+        reports.update(set(listed))
+    return mentions, reports, sorted(mentions, key=lambda n: (-mentions[n], -reports[n], -len(n), n))
+
+
+def _block_keys(name: str) -> list[tuple[str, ...]]:
+    """Blocking keys of a name: per part, the other parts plus that part's first letter.
+
+    Two names differing in exactly one part, with the same first letter there (the only
+    pairs :func:`one_part_misspelling` accepts), share the key of that part, so comparing
+    names within blocks finds every pair that comparing all pairs would.
+    """
+    parts = tokens(name)
+    return [(str(i), *parts[:i], part[:1], *parts[i + 1:]) for i, part in enumerate(parts)]
+
+
+def _spelling_blocks(names: Iterable[str]) -> dict[tuple[str, ...], list[str]]:
+    blocks: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for name in names:
+        for key in _block_keys(name):
+            blocks[key].append(name)
+    return blocks
 
 
 def _outweighs(target: str, name: str, mentions: Counter[str], reports: Counter[str]) -> bool:

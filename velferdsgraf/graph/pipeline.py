@@ -10,7 +10,8 @@ from rdflib import Graph
 from ..errors import InputError
 from ..input.document import Document
 from .aliases import AliasTable
-from .extract import DEFAULT_EXTRACTORS, extract
+from .extract import DEFAULT_EXTRACTORS
+from .extract_many import ExtractStats
 from .resolve import Resolution, resolve
 from .types import Extraction
 
@@ -24,6 +25,7 @@ class BuildResult:
     extractions: list[Extraction]
     resolution: Resolution
     failures: list[InputError] = field(default_factory=list)
+    extract_stats: ExtractStats | None = None  # reports taken from the cache vs extracted
 
 
 def usable_extractors(names: Sequence[str], explicit: bool = False) -> list[str]:
@@ -39,9 +41,11 @@ def usable_extractors(names: Sequence[str], explicit: bool = False) -> list[str]
         try:
             get_extractor(name)
             if name == "ner":
-                from .ner.model import load_model
+                from .ner.model import _check_model_dir, shipped_model_path
 
-                load_model()  # fails early, before any report is read, when no model is shipped
+                # fails early, before any report is read, when no model is shipped; the model
+                # itself loads on first use, so a rebuild served from the cache never loads it
+                _check_model_dir(shipped_model_path())
         except (ModelError, ImportError) as error:
             if explicit or name != "ner":
                 raise ModelError(f"extractor {name!r} cannot run: {error}") from error
@@ -55,23 +59,27 @@ def build_documents(
     extractors: Sequence[str] = DEFAULT_EXTRACTORS,
     progress: Callable[[Document], None] | None = None,
     aliases: AliasTable | None = None,
+    *,
+    jobs: int = 1,
+    cache_dir: Path | str | None = None,
+    scheduler: str | None = None,
 ) -> BuildResult:
     """Extract, resolve and build the graph of documents already read.
 
     ``aliases`` (see :func:`velferdsgraf.graph.aliases.read_alias_file`) forces or forbids merges.
+    Extraction runs in ``jobs`` processes, or on the Dask cluster at ``scheduler``, and reuses
+    the extractions cached in ``cache_dir`` (see :func:`.extract_many.extract_all`). The
+    collaboration layer is derived data and not part of the graph (docs/RDF.md, "Collaboration").
     """
     from .build import build
-    from .collaboration import add_collaboration
+    from .extract_many import extract_all
 
-    extractions = []
-    for doc in documents:
-        extractions.append(extract(doc, extractors))
-        if progress:
-            progress(doc)
+    stats = ExtractStats()
+    extractions = extract_all(documents, extractors, jobs=jobs, cache_dir=cache_dir, scheduler=scheduler,
+                              progress=progress, stats=stats)
     resolution = resolve(extractions, aliases)
     graph = build(documents, extractions, resolution)
-    add_collaboration(graph)  # who works with whom, derived from the relations (issue 5)
-    return BuildResult(graph, list(documents), extractions, resolution)
+    return BuildResult(graph, list(documents), extractions, resolution, extract_stats=stats)
 
 
 def build_graph(

@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,7 +20,7 @@ from rdflib.term import Node
 from ..errors import QueryError
 from ..ontology.namespace import PREFIXES
 
-__all__ = ["FORMATS", "QueryResult", "compact", "format_result", "run_query"]
+__all__ = ["FORMATS", "QueryResult", "check_query", "compact", "constructed_graph", "format_result", "run_query"]
 
 FORMATS = ("table", "csv", "json")
 
@@ -53,16 +54,20 @@ class QueryResult:
     graph: Graph | None = None
 
 
-def run_query(graph: Graph, sparql: str) -> QueryResult:
-    """Run one SPARQL query against ``graph``.
+def check_query(sparql: str) -> str:
+    """Parse ``sparql`` as rdflib does and refuse what must not run; returns its kind.
 
-    Raises QueryError with one line (and the position, when the parser knows it) for
-    malformed queries, unknown prefixes, updates, SERVICE and FROM clauses.
+    The kind is "SELECT", "ASK", "CONSTRUCT" or "DESCRIBE". Raises QueryError with one line
+    (and the position, when the parser knows it) for malformed queries, unknown prefixes,
+    updates, SERVICE and FROM clauses.
     """
+    return _translate(sparql).algebra.name.removesuffix("Query").upper()
+
+
+def _translate(sparql: str) -> Any:
     from pyparsing import ParseException
     from rdflib.plugins.sparql.algebra import translateQuery
     from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
-    from rdflib.plugins.sparql.sparql import SPARQLError
 
     try:
         parsed = parseQuery(sparql)
@@ -76,6 +81,14 @@ def run_query(graph: Graph, sparql: str) -> QueryResult:
     except Exception as e:  # rdflib raises a bare Exception for "Unknown namespace prefix"
         raise QueryError(f"invalid SPARQL: {_one_line(str(e))}") from e
     _refuse_remote(query.algebra)
+    return query
+
+
+def run_query(graph: Graph, sparql: str) -> QueryResult:
+    """Run one SPARQL query against ``graph``; errors as :func:`check_query` says."""
+    from rdflib.plugins.sparql.sparql import SPARQLError
+
+    query = _translate(sparql)
     try:
         result = graph.query(query)
     except (SPARQLError, ValueError, TypeError, NotImplementedError) as e:
@@ -87,11 +100,16 @@ def run_query(graph: Graph, sparql: str) -> QueryResult:
         names = [str(v) for v in (result.vars or [])]
         rows = [tuple(row) for row in result]  # type: ignore[arg-type]
         return QueryResult(kind="SELECT", vars=names, rows=rows)
+    return QueryResult(kind=kind, graph=constructed_graph(result))  # type: ignore[arg-type]
+
+
+def constructed_graph(triples: Iterable[tuple[Node, Node, Node]]) -> Graph:
+    """A new graph of CONSTRUCT/DESCRIBE ``triples`` with the query prefixes bound."""
     constructed = Graph()
     _bind(constructed)
-    for triple in result:
-        constructed.add(triple)  # type: ignore[arg-type]
-    return QueryResult(kind=kind, graph=constructed)
+    for triple in triples:
+        constructed.add(triple)
+    return constructed
 
 
 def _is_update(parse_update: Any, sparql: str) -> bool:

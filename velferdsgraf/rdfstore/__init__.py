@@ -1,0 +1,15 @@
+"""The persistent embedded store (pyoxigraph on disk) and what runs over it: serve and push."""
+from __future__ import annotations
+
+from .store import (
+    STORE_DIR,
+    open_store,
+    store_for,
+    store_graph,
+    store_query,
+    write_store,
+    write_store_format,
+)
+
+__all__ = ["STORE_DIR", "open_store", "store_for", "store_graph", "store_query", "write_store",
+           "write_store_format"]
