@@ -39,7 +39,7 @@ def main() -> None:
 
     from velferdsgraf.graph.query import run_query
     from velferdsgraf.graph.store import load_graph
-    from velferdsgraf.rdfstore import open_store, store_query
+    from velferdsgraf.graph.rdfstore import open_store, store_query
 
     start = time.perf_counter()
     store = open_store(args.out / "store")

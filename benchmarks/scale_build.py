@@ -35,7 +35,7 @@ def main() -> None:
     from velferdsgraf.input import read
     from velferdsgraf.output import FORMATS, write_outputs
     from velferdsgraf.output.merges import write_merges
-    from velferdsgraf.rdfstore import write_store, write_store_format
+    from velferdsgraf.graph.rdfstore import write_store, write_store_format
 
     figures: dict[str, object] = {}
     start = last = time.perf_counter()

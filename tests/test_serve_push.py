@@ -88,7 +88,7 @@ def oxigraph_server(tmp_path):
 
 
 def test_readme_has_its_queries():
-    assert len(readme_queries()) == 11
+    assert len(readme_queries()) == 12
 
 
 def test_push_then_readme_queries_over_http_match_local_query(built, oxigraph_server):
@@ -124,7 +124,7 @@ def test_push_to_a_server_that_refuses_is_one_line_error(built, oxigraph_server)
 
 @pytest.fixture()
 def served(built):
-    from velferdsgraf.rdfstore.serve import make_server
+    from velferdsgraf.graph.rdfstore.serve import make_server
 
     server = make_server(built / "store", "127.0.0.1", 0)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

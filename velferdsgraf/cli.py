@@ -123,7 +123,7 @@ def build(ctx: click.Context, reports: tuple[Path, ...], out_dir: Path, formats:
     from .graph.stats import graph_stats
     from .output import FORMATS, write_outputs
     from .output.merges import write_merges
-    from .rdfstore import write_store, write_store_format
+    from .graph.rdfstore import write_store, write_store_format
 
     chosen = _split_list(formats, ALL_FORMATS, "format")
     cache_dir = None if no_cache else out_dir / "cache"
@@ -150,16 +150,21 @@ def build(ctx: click.Context, reports: tuple[Path, ...], out_dir: Path, formats:
         ctx.exit(1)
 
 
+def _graph_source(ctx: click.Context, param: click.Parameter, value: Path) -> Path:
+    """An output folder as it is (its store is checked when read), else a graph file we can read."""
+    return value if value.is_dir() else _graph_suffix(ctx, param, value)
+
+
 def source_argument(func: Callable[..., Any]) -> Callable[..., Any]:
     """GRAPH: a graph file, or an output folder of ``build`` (its store is used)."""
-    return click.argument("graph_file", metavar="GRAPH",
+    return click.argument("graph_file", metavar="GRAPH", callback=_graph_source,
                           type=click.Path(exists=True, path_type=Path))(func)
 
 
 def _load(graph_file: Path) -> Any:
     """The rdflib Graph of GRAPH: over the build's store when it belongs to the file, else parsed."""
     from .graph.store import load_graph
-    from .rdfstore import store_for, store_graph
+    from .graph.rdfstore import store_for, store_graph
 
     store = store_for(graph_file)
     return store_graph(store) if store is not None else load_graph(graph_file)
@@ -175,7 +180,7 @@ def query(graph_file: Path, sparql: str | None, query_file: TextIO | None, fmt: 
     from .errors import QueryError
     from .graph.query import format_result, run_query
     from .graph.store import load_graph
-    from .rdfstore import open_store, store_for, store_query
+    from .graph.rdfstore import open_store, store_for, store_query
 
     if sparql is None and query_file is None:
         raise click.UsageError("no query given: put the SPARQL text after GRAPH_FILE, or use --file FILE")
@@ -202,7 +207,7 @@ def query(graph_file: Path, sparql: str | None, query_file: TextIO | None, fmt: 
 def export(graph_file: Path, fmt: str, out_file: Path, max_context: int | None) -> None:
     """Write GRAPH in another format (GraphML/GEXF for Gephi, JSON-LD, N-Triples, the collaboration layer)."""
     from .output import write_format
-    from .rdfstore import store_for, write_store_format
+    from .graph.rdfstore import store_for, write_store_format
 
     store = store_for(graph_file)
     if fmt == "collaboration":
@@ -289,8 +294,8 @@ def stats(graph_file: Path) -> None:
 @click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True)
 def serve(out_dir: Path, host: str, port: int) -> None:
     """Serve the store of the build in OUT as a read-only SPARQL 1.1 endpoint at /sparql."""
-    from .rdfstore import STORE_DIR
-    from .rdfstore.serve import make_server
+    from .graph.rdfstore import STORE_DIR
+    from .graph.rdfstore.serve import make_server
 
     with make_server(out_dir / STORE_DIR, host, port) as server:
         bound_host, bound_port = server.server_address[:2]
@@ -311,8 +316,8 @@ def serve(out_dir: Path, host: str, port: int) -> None:
 @click.option("-q", "--quiet", is_flag=True, help="No summary.")
 def push(out_dir: Path, endpoint: str, base: str | None, quiet: bool) -> None:
     """Send the build in OUT to a SPARQL server, one named graph per report; pushing again replaces."""
-    from .rdfstore.push import DEFAULT_GRAPH_BASE
-    from .rdfstore.push import push as push_graphs
+    from .graph.rdfstore.push import DEFAULT_GRAPH_BASE
+    from .graph.rdfstore.push import push as push_graphs
 
     result = push_graphs(out_dir, endpoint, base or DEFAULT_GRAPH_BASE)
     if not quiet:

@@ -27,12 +27,12 @@ __all__ = ["AFTER_EXTRACTION", "ExtractionCache", "document_key", "engine_versio
 
 _PACKAGE_ROOT = Path(__file__).resolve().parent  # velferdsgraf/graph
 _DOCUMENT = _PACKAGE_ROOT.parent / "input" / "document.py"
-_SKIPPED_DIRS = {"__pycache__"}
+_SKIPPED_DIRS = {"__pycache__", "rdfstore"}  # rdfstore/ holds a build's store: never read by extraction
 #: Modules of velferdsgraf.graph that extraction never imports: editing them keeps the cache.
 AFTER_EXTRACTION = frozenset({
     "aliases.py", "build.py", "cache.py", "collaboration.py", "dates.py", "evaluation.py",
     "extract_many.py", "linking.py", "persons.py", "pipeline.py", "query.py", "resolve.py",
-    "stats.py", "store.py", "validate.py",
+    "stats.py", "store.py", "validate.py", "rule_scores.py", "collaboration_network.py",
 })
 
 

@@ -74,7 +74,7 @@ def write_collaboration(graph: Graph, path: Path | str, max_context: int = DEFAU
     import pyoxigraph as ox
     from oxrdflib._converter import to_ox
 
-    from ..rdfstore.store import _prefixes
+    from ..graph.rdfstore.store import _prefixes
 
     pairs = bounded_collaborations(graph, max_context)
     triples = sorted(collaboration_triples(pairs), key=lambda t: (str(t[0]), str(t[1]), str(t[2])))

@@ -16,8 +16,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import GraphLoadError, QueryError
-from ..ontology.namespace import PREFIXES
+from ...errors import GraphLoadError, QueryError
+from ...ontology.namespace import PREFIXES
 
 if TYPE_CHECKING:
     import pyoxigraph as ox
@@ -33,7 +33,7 @@ _BATCH = 50_000  # triples per bulk load: bounded memory for the N-Triples text
 
 
 def _prefixes() -> dict[str, str]:
-    from ..graph.query import NAMESPACES
+    from ..query import NAMESPACES
 
     return dict(sorted(NAMESPACES.items()))
 
@@ -90,7 +90,7 @@ def write_store_format(out_dir: Path | str, fmt: str, path: Path | str) -> Path:
     """
     import pyoxigraph as ox
 
-    from ..output.atomic import atomic_open
+    from ...output.atomic import atomic_open
 
     out, path = Path(out_dir), Path(path)
     store = open_store(out / STORE_DIR)
@@ -147,7 +147,7 @@ def store_graph(path: Path | str) -> Graph:
     from rdflib import Graph
     from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-    from ..graph.store import bind_prefixes
+    from ..store import bind_prefixes
 
     graph = Graph(store=OxigraphStore(store=open_store(path)), identifier=DATASET_DEFAULT_GRAPH_ID)
     return bind_prefixes(graph)
@@ -158,7 +158,7 @@ def store_query(store: ox.Store, sparql: str) -> Any:
 
     Returns a QueryResult with rdflib terms, so formatting is the same as for rdflib graphs.
     """
-    from ..graph.query import check_query
+    from ..query import check_query
 
     kind = check_query(sparql)
     try:
@@ -172,7 +172,7 @@ def store_query(store: ox.Store, sparql: str) -> Any:
 
 
 def _converted(kind: str, result: Any) -> Any:
-    from ..graph.query import QueryResult, constructed_graph
+    from ..query import QueryResult, constructed_graph
 
     if kind == "ASK":
         return QueryResult(kind="ASK", boolean=bool(result))

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from ..errors import VelferdsgrafError
+from ...errors import VelferdsgrafError
 from .store import open_store
 
 __all__ = ["DEFAULT_GRAPH_BASE", "PushError", "PushResult", "named_graphs", "push"]

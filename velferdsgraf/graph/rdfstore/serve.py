@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from ..errors import QueryError
-from ..graph.query import check_query
+from ...errors import QueryError
+from ..query import check_query
 from .store import _prefixes, open_store
 
 __all__ = ["ENDPOINT_PATHS", "make_server", "serve"]
