@@ -15,15 +15,27 @@ ABBREVIATIONS = frozenset(
 )
 
 _BOUNDARY = re.compile(r"[.!?…]+[»”\"')\]]*\s+|\n\s*")
-_WORD_BEFORE = re.compile(r"(\S+)$")
+
+
+def _word_before(text: str, dot: int) -> str:
+    """The run of non-space characters that ends at ``dot`` (or just before a line break there).
+
+    A backward scan from ``dot``: each full stop costs the length of its own word, so a report's
+    sentences are split in linear time (a regex search from offset 0 would rescan the text).
+    """
+    end = dot - 1 if dot > 0 and text[dot - 1] == "\n" else dot
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:end]
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """True when the '.' at ``dot`` closes an abbreviation or an initial, not a sentence."""
-    match = _WORD_BEFORE.search(text, 0, dot)
-    if not match:
+    word = _word_before(text, dot)
+    if not word:
         return False
-    word = match.group(1).lstrip("(«\"'")
+    word = word.lstrip("(«\"'")
     if len(word) == 1 and word.isalpha():  # initials: "Reidar H. Christensen"
         return True
     if word.isdigit() and len(word) <= 2:  # ordinals/dates: "27. februar"
