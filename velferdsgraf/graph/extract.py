@@ -10,6 +10,7 @@ from typing import Protocol, runtime_checkable
 from ..errors import UnknownExtractorError
 from ..input.document import Document
 from .types import EntityType, Extraction, Mention
+from .windows import shift, windows
 
 # name -> "module:attribute", imported only when asked for (heavy models stay unloaded).
 EXTRACTORS: dict[str, str] = {
@@ -181,8 +182,11 @@ def extract(doc: Document, extractors: Sequence[str] = DEFAULT_EXTRACTORS) -> Ex
     mentions were dropped are dropped with them.
     """
     result = Extraction(doc_id=doc.id)
-    for name in extractors:
-        result.extend(get_extractor(name).extract(doc, result))
+    for offset, part in windows(doc):  # one window unless the report is long (see .windows)
+        found = Extraction(doc_id=doc.id)
+        for name in extractors:
+            found.extend(get_extractor(name).extract(part, found))
+        result.extend(shift(found, offset))
     mentions = settle_mentions(result.mentions, doc.text)
     kept = set(mentions)
     relations = [
