@@ -8,7 +8,8 @@ from typing import Any, TextIO
 
 import click
 
-from .errors import VelferdsgrafError
+from .errors import Interrupted, VelferdsgrafError
+from .input.types import describe_exception
 
 DEFAULT_FORMATS = ("ttl", "html", "graphml")
 _PLURALS = {"Person": "persons", "Organisation": "organisations", "Municipality": "municipalities",
@@ -17,13 +18,26 @@ ALL_FORMATS = ("ttl", "html", "graphml", "gexf", "jsonld", "nt")
 
 
 class Cli(click.Group):
-    """The one place library errors become a one-line message and exit code 1."""
+    """The one place errors become a one-line message: exit 1, 2 for usage, 128+N for signal N.
+
+    Besides the library's own errors, what the environment can throw at any command (an
+    OSError from a full disk or a vanished file, text that cannot be encoded for the terminal,
+    a structure too deep to walk) ends as one line too, never a traceback.
+    """
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except Interrupted as error:
+            click.echo(f"Error: {error}; the previous outputs are unchanged", err=True)
+            ctx.exit(128 + error.signum)
         except VelferdsgrafError as error:
             raise click.ClickException(str(error)) from error
+        except OSError as error:
+            where = f"{error.filename}: " if error.filename else ""
+            raise click.ClickException(f"{where}{error.strerror or describe_exception(error)}") from error
+        except (UnicodeError, RecursionError, MemoryError) as error:
+            raise click.ClickException(f"cannot go on ({describe_exception(error)})") from error
 
 
 def _split_list(value: str | None, allowed: tuple[str, ...] | None = None, what: str = "value") -> list[str]:
@@ -56,14 +70,15 @@ def cli() -> None:
     """Build knowledge graphs of who works with whom from Norwegian welfare reports."""
 
 
-def _build(reports: tuple[Path, ...], extractors: str, quiet: bool, aliases: Path | None = None):
+def _build(reports: tuple[Path, ...], extractors: str, quiet: bool, aliases: Path | None = None,
+           exclude: tuple[Path, ...] = ()):
     from .graph.aliases import read_alias_file
     from .graph.pipeline import build_documents, usable_extractors
     from .input import read
 
     names = usable_extractors(_split_list(extractors), explicit=extractors != _default_extractors())
     table = read_alias_file(aliases) if aliases is not None else None  # a bad file fails before any work
-    read_result = read(reports)
+    read_result = read(reports, exclude=exclude)
     for failure in read_result.failures:
         click.echo(f"skipped {failure}", err=True)
     docs = read_result.documents
@@ -82,7 +97,7 @@ def _default_extractors() -> str:
 
 
 @cli.command()
-@click.argument("reports", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("reports", nargs=-1, required=True, type=click.Path(readable=False, path_type=Path))
 @click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder to write graph.ttl, network.html, graph.graphml … into.")
 @click.option("--formats", default=",".join(DEFAULT_FORMATS), show_default=True,
@@ -96,15 +111,18 @@ def build(ctx: click.Context, reports: tuple[Path, ...], out_dir: Path, formats:
           aliases: Path | None, quiet: bool) -> None:
     """Build the graph of REPORTS (files or folders) into OUT_DIR."""
     from .graph.stats import graph_stats
-    from .output import write_outputs
+    from .output import FORMATS, write_outputs
     from .output.merges import write_merges
+    from .output.outset import check_output_dir, signals_raise
 
     chosen = _split_list(formats, ALL_FORMATS, "format")
-    result = _build(reports, extractors, quiet, aliases)
-    if not result.documents:
-        raise click.ClickException("no report could be read; nothing was written")
-    written = write_outputs(result.graph, out_dir, chosen)
-    written.append(write_merges(result.resolution, out_dir / "merges.csv"))
+    check_output_dir(out_dir, [FORMATS[name].filename for name in chosen] + ["merges.csv"])  # before the work
+    with signals_raise():
+        result = _build(reports, extractors, quiet, aliases, exclude=(out_dir,))
+        if not result.documents:
+            raise click.ClickException("no report could be read; nothing was written")
+        written = write_outputs(result.graph, out_dir, chosen,
+                                extra={"merges.csv": lambda path: write_merges(result.resolution, path)})
     if not quiet:
         counts = graph_stats(result.graph)["entities"]
         summary = ", ".join(f"{n} {_PLURALS.get(t, t.lower())}" for t, n in counts.items() if n)
@@ -140,7 +158,9 @@ def export(graph_file: Path, fmt: str, out_file: Path) -> None:
     """Write GRAPH_FILE in another format (GraphML/GEXF for Gephi, JSON-LD, N-Triples)."""
     from .graph.store import load_graph
     from .output import write_format
+    from .output.outset import check_output_file
 
+    check_output_file(out_file)
     write_format(load_graph(graph_file), fmt, out_file)
     click.echo(f"wrote {out_file}", err=True)
 
@@ -164,9 +184,12 @@ def view(graph_file: Path, out_file: Path, types: str | None, min_degree: int, m
     from .output.html import write_html
     from .output.view_data import VIEW_LIMIT
 
+    from .output.outset import check_output_file
+
     chosen = _split_list(types, ("Person", "Organisation", "Municipality", "Initiative", "Event", "Role"), "type")
     if ego is None and depth != 1:
         raise click.UsageError("--depth needs --ego")
+    check_output_file(out_file)
     write_html(load_graph(graph_file), out_file, types=chosen or None, min_degree=min_degree,
                municipality=municipality, ego=ego, depth=depth, limit=max_nodes or VIEW_LIMIT)
     click.echo(f"wrote {out_file}", err=True)
@@ -201,7 +224,7 @@ def stats(graph_file: Path) -> None:
 
 @cli.command(name="eval")
 @click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.argument("reports", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("reports", nargs=-1, required=True, type=click.Path(readable=False, path_type=Path))
 @extractors_option
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--show-errors", is_flag=True, help="List the false positives and negatives.")

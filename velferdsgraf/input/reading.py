@@ -19,14 +19,17 @@ from .types import Extracted, ReadResult, RecordError, SourceFile, describe_exce
 logger = logging.getLogger(__name__)
 
 
-def read(paths: Iterable[Path | str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadResult:
+def read(
+    paths: Iterable[Path | str], *, max_bytes: int = DEFAULT_MAX_BYTES, exclude: Iterable[Path | str] = ()
+) -> ReadResult:
     """Read every report under ``paths`` (files or folders); failures are collected, not raised.
 
     Example: ``result = read(["rapporter/", "notat.pdf"])``, then ``result.documents``
     (in file order) and ``result.failures`` (one ``InputError`` per unreadable file or record).
+    Folders in ``exclude`` (a build's output folder) are never read.
     """
     result = ReadResult()
-    for item in iter_documents(paths, max_bytes=max_bytes):
+    for item in iter_documents(paths, max_bytes=max_bytes, exclude=exclude):
         if isinstance(item, Document):
             result.documents.append(item)
         else:
@@ -35,7 +38,7 @@ def read(paths: Iterable[Path | str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> 
 
 
 def iter_documents(
-    paths: Iterable[Path | str], *, max_bytes: int = DEFAULT_MAX_BYTES
+    paths: Iterable[Path | str], *, max_bytes: int = DEFAULT_MAX_BYTES, exclude: Iterable[Path | str] = ()
 ) -> Iterator[Document | InputError]:
     """Stream the documents of a read, each failure in its place (paths that cannot be used first).
 
@@ -45,7 +48,7 @@ def iter_documents(
             if isinstance(item, InputError): report(item)
             else: handle(item)
     """
-    files, failures = collect_files(paths)
+    files, failures = collect_files(paths, exclude)
     yield from failures
     for _, result in read_sources(files, max_bytes=max_bytes):
         yield from result.documents
