@@ -12,6 +12,7 @@ from .discovery import collect_files
 from .document import Document
 from .fileio import DEFAULT_MAX_BYTES, read_bytes
 from .language import guess_language
+from .limits import MAX_TEXT_CHARS, text_too_long
 from .normalise import normalise, normalise_line
 from .registry import ReaderSpec, reader_for, spec_for_format, unsupported_reason
 from .types import Extracted, ReadResult, RecordError, SourceFile, describe_exception
@@ -93,9 +94,13 @@ def read_file(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[D
 
 def make_document(extracted: Extracted, doc_id: str, path: Path, format: str) -> Document:
     """Normalise what a reader extracted and wrap it in a Document (raises on no text)."""
+    if len(extracted.text) > 2 * MAX_TEXT_CHARS:  # not even worth normalising
+        raise InputError(path, text_too_long(len(extracted.text)))
     text = normalise(extracted.text)
     if not text:
         raise InputError(path, "empty file")
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputError(path, text_too_long(len(text)))
     return Document(
         id=doc_id,
         text=text,
