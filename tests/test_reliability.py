@@ -79,6 +79,16 @@ def test_rel_symlink_loop_named_on_the_command_line_is_skipped(reports: Path, tm
     assert [d.id for d in result.documents] == ["a"]
 
 
+def test_rel_symlinked_folders_and_loops_inside_a_folder_are_not_followed(reports: Path, tmp_path: Path) -> None:
+    (reports / "sub").mkdir()
+    (reports / "sub" / "opp").symlink_to(reports)  # a folder loop
+    (reports / "løkke.txt").symlink_to(reports / "løkke.txt")  # a file that points at itself
+    os.mkfifo(reports / "kanal.txt")
+    files, failures = collect_files([reports])
+    assert [f.path.name for f in files] == ["a.txt"]
+    assert [str(f) for f in failures] == [f"{reports / 'løkke.txt'}: symbolic link loop"]
+
+
 def test_rel_folder_nested_a_thousand_levels_is_walked(tmp_path: Path) -> None:
     levels = [tmp_path / "d"]
     for _ in range(1000):  # deeper than Python's recursion limit; made level by level for the same reason
