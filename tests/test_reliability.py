@@ -409,3 +409,18 @@ def test_rel_sparql_run_time_errors_are_one_line(reports: Path, tmp_path: Path, 
 
 def test_rel_input_error_messages_are_single_lines() -> None:
     assert "\n" not in str(InputError(os.fsdecode(b"x\xff\n.txt"), "reason").args[0].replace("\n.txt", ""))
+
+
+def test_rel_readme_reliability_table_names_tests_that_exist() -> None:
+    import re
+
+    root = Path(__file__).resolve().parent
+    readme = (root.parent / "README.md").read_text("utf-8")
+    section = readme[readme.index("## Reliability"):]
+    section = section[:section.index("\n## ")]
+    rows = [ln for ln in section.splitlines() if ln.startswith("| ") and not ln.startswith("| kind")]
+    assert len(rows) >= 30
+    defined = {m for f in root.glob("test_*.py") for m in re.findall(r"^def (test_\w+)", f.read_text("utf-8"), re.M)}
+    for row in rows:
+        named = re.findall(r"\b(test_\w+)\b", row.split(" | ")[-1])
+        assert named and all(n in defined or (root / f"{n}.py").is_file() for n in named), row
