@@ -18,7 +18,6 @@ import resource
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -33,32 +32,12 @@ def parse_size(text: str) -> int:
 
 def time_one(path: Path, extractors: list[str]) -> dict[str, float]:
     """Seconds per stage for building the one report at ``path`` (run in the child process)."""
-    from velferdsgraf.graph.build import build
-    from velferdsgraf.graph.collaboration import add_collaboration
-    from velferdsgraf.graph.extract import extract
+    from build_speed import time_stages
+
     from velferdsgraf.graph.pipeline import usable_extractors
-    from velferdsgraf.graph.resolve import resolve
-    from velferdsgraf.input import read
-    from velferdsgraf.output.turtle import write_turtle
 
     names = usable_extractors(extractors, explicit=True)  # loads the model before the clock starts
-    times: dict[str, float] = {}
-    t = time.perf_counter()
-    docs = read([path]).documents
-    times["read"] = time.perf_counter() - t
-    t = time.perf_counter()
-    extractions = [extract(doc, names) for doc in docs]
-    times["extract"] = time.perf_counter() - t
-    t = time.perf_counter()
-    resolution = resolve(extractions)
-    times["resolve"] = time.perf_counter() - t
-    t = time.perf_counter()
-    graph = build(docs, extractions, resolution)
-    add_collaboration(graph)
-    times["graph"] = time.perf_counter() - t
-    t = time.perf_counter()
-    write_turtle(graph, path.with_suffix(".ttl"))
-    times["turtle"] = time.perf_counter() - t
+    times, _, graph = time_stages([path], names, path.with_suffix(".ttl"), collaboration=True)
     times["total"] = sum(times.values())
     times["triples"] = len(graph)
     times["max_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -73,14 +52,14 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="runs per size; the fastest is shown")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    sys.path.insert(0, str(HERE))
     if args.child:
         print(json.dumps(time_one(Path(args.child), args.extractors.split(","))))
         return
-    sys.path.insert(0, str(HERE))
     from report_text import report_text
 
     print(f"extractors: {args.extractors}")
-    print(f"{'size':>6} {'chars':>9} {'read':>7} {'extract':>8} {'resolve':>8} {'graph':>7} {'turtle':>7} "
+    print(f"{'size':>6} {'chars':>9} {'read':>7} {'extract':>8} {'resolve':>8} {'build':>7} {'turtle':>7} "
           f"{'total s':>8} {'s/64KB':>7} {'ratio':>6} {'MB RSS':>7}")
     base = None
     with tempfile.TemporaryDirectory() as tmp:
@@ -98,7 +77,7 @@ def main() -> None:
             per = t["total"] / (path.stat().st_size / 65536)
             base = base or per
             print(f"{label:>6} {len(text):>9} {t['read']:>7.2f} {t['extract']:>8.2f} {t['resolve']:>8.2f} "
-                  f"{t['graph']:>7.2f} {t['turtle']:>7.2f} {t['total']:>8.2f} {per:>7.2f} {per / base:>6.2f} "
+                  f"{t['build']:>7.2f} {t['turtle']:>7.2f} {t['total']:>8.2f} {per:>7.2f} {per / base:>6.2f} "
                   f"{t['max_rss_mb']:>7.0f}", flush=True)
 
 

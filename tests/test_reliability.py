@@ -272,13 +272,18 @@ def test_rel_report_ids_that_slug_alike_stay_separate_reports(tmp_path: Path, mo
 
 # --- outputs ---------------------------------------------------------------------------------
 
+def built_once(reports: Path, tmp_path: Path) -> tuple[Path, dict[str, bytes]]:
+    """An output folder from a first build, its files, and a new report for the second build."""
+    out = tmp_path / "out"
+    assert build(reports, out).exit_code == 0
+    (reports / "b.txt").write_text("Per Olsen er rådgiver i NAV Drammen.", encoding="utf-8")
+    return out, snapshot(out)
+
+
 @pytest.mark.parametrize("fail_at", ["graph.graphml", "merges.csv"])
 def test_rel_disk_full_while_writing_leaves_the_previous_set_and_no_temp_files(
         reports: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fail_at: str) -> None:
-    out = tmp_path / "out"
-    assert build(reports, out).exit_code == 0
-    before = snapshot(out)
-    (reports / "b.txt").write_text("Per Olsen er rådgiver i NAV Drammen.", encoding="utf-8")
+    out, before = built_once(reports, tmp_path)
     from velferdsgraf.output import outset
 
     real = outset.write_set
@@ -299,10 +304,7 @@ def test_rel_disk_full_while_writing_leaves_the_previous_set_and_no_temp_files(
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
 def test_rel_signal_while_writing_leaves_the_previous_set_and_no_temp_files(
         reports: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, signum: int) -> None:
-    out = tmp_path / "out"
-    assert build(reports, out).exit_code == 0
-    before = snapshot(out)
-    (reports / "b.txt").write_text("Per Olsen er rådgiver i NAV Drammen.", encoding="utf-8")
+    out, before = built_once(reports, tmp_path)
     from velferdsgraf.output import merges
 
     def killed(resolution, path):  # type: ignore[no-untyped-def]
