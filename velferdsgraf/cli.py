@@ -29,7 +29,7 @@ class Cli(click.Group):
         try:
             return super().invoke(ctx)
         except Interrupted as error:
-            click.echo(f"Error: {error}; the previous outputs are unchanged", err=True)
+            click.echo(f"Error: {error}; no output file was half-written", err=True)
             ctx.exit(128 + error.signum)
         except VelferdsgrafError as error:
             raise click.ClickException(str(error)) from error

@@ -79,8 +79,12 @@ class OutputError(VelferdsgrafError):
         self.reason = reason
 
 
-class Interrupted(VelferdsgrafError):
-    """SIGTERM or SIGINT arrived; raised from the signal handler so clean-ups run."""
+class Interrupted(BaseException):
+    """SIGTERM or SIGINT arrived; raised from the signal handler so clean-ups run.
+
+    A BaseException, like KeyboardInterrupt, so that no ``except Exception`` on the way
+    (a reader guarding against parser crashes) mistakes it for a failure and goes on.
+    """
 
     def __init__(self, signum: int) -> None:
         import signal
