@@ -182,9 +182,8 @@ def view(graph_file: Path, out_file: Path, types: str | None, min_degree: int, m
     """Write the interactive network page of GRAPH_FILE (works offline), optionally focused."""
     from .graph.store import load_graph
     from .output.html import write_html
-    from .output.view_data import VIEW_LIMIT
-
     from .output.outset import check_output_file
+    from .output.view_data import VIEW_LIMIT
 
     chosen = _split_list(types, ("Person", "Organisation", "Municipality", "Initiative", "Event", "Role"), "type")
     if ego is None and depth != 1:
