@@ -15,10 +15,10 @@ from pathlib import Path
 from .decoding import decode_text
 from .types import Extracted
 
-# Inline markup (emphasis, links) spans at most this many characters: an opening mark with no
-# closing one then costs a bounded scan, not one to the end of the line (a line of "*a *a …"
-# would otherwise take time growing with the square of its length).
-_SPAN = 1000
+# Inline markup (emphasis, links) spans at most this many characters, a long paragraph: an
+# opening mark with no closing one then costs a bounded scan, not one to the end of the line
+# (a line of "*a *a …" would otherwise take time growing with the square of its length).
+_SPAN = 500
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _ATX = re.compile(r"^ {0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
