@@ -202,3 +202,90 @@ def test_property_merges_cells_never_start_a_formula(value: str) -> None:
     cell = neutralise_cell(value)
     assert not cell.startswith(("=", "+", "-", "@", "\t", "\r"))
     assert cell.removeprefix("'") == value or cell == value
+
+
+# --- person linking: the indexed version decides as the all-pairs original did ---------------
+
+def _link_persons_all_pairs(mentions, merges, forbidden=None):  # type: ignore[no-untyped-def]
+    """link_persons as it was, comparing every full name with every other."""
+    from collections import Counter
+
+    from velferdsgraf.graph.persons import _first_names, one_part_misspelling, tokens
+
+    forbidden = forbidden or (lambda a, b: False)
+    counts = Counter(m.name for m in mentions)
+    full = sorted({m.name for m in mentions if len(tokens(m.name)) >= 2}, key=lambda n: (-counts[n], -len(n), n))
+    canonical: dict[str, str] = {}
+    for name in full:
+        parts = tokens(name)
+        longer = [t for t in full if len(tokens(t)) > len(parts) and tokens(t)[-len(parts):] == parts]
+        if len(longer) == 1 and parts[0] not in _first_names() and not forbidden(name, longer[0]):
+            canonical[name] = longer[0]
+            continue
+        for target in full:
+            if target == name:
+                break
+            if target not in canonical and one_part_misspelling(name, target) and not forbidden(name, target):
+                canonical[name] = target
+                break
+    result = {}
+    for m in mentions:
+        parts = tokens(m.name)
+        if len(parts) >= 2:
+            result[m] = canonical.get(m.name, m.name)
+            if m.name in canonical and tokens(canonical[m.name])[-len(parts):] == parts:
+                merges.append((m, f"surnames of the full name {canonical[m.name]!r} in the same report"))
+            elif m.name in canonical:
+                merges.append((m, f"one-part misspelling of {canonical[m.name]!r} in the same report"))
+            continue
+        owners = sorted({canonical.get(n, n) for n in full if parts and parts[0] in tokens(n)})
+        owners = [o for o in owners if not forbidden(m.name, o)]
+        if len(owners) == 1:
+            result[m] = owners[0]
+            merges.append((m, f"part of the full name {owners[0]!r} in the same report"))
+        else:
+            result[m] = None
+    return result
+
+
+def _cross_report_spellings_all_pairs(names_by_report, forbidden=None):  # type: ignore[no-untyped-def]
+    from collections import Counter
+
+    from velferdsgraf.graph.persons import _outweighs, one_part_misspelling, tokens
+
+    forbidden = forbidden or (lambda a, b: False)
+    mentions: Counter[str] = Counter()
+    reports: Counter[str] = Counter()
+    for names in names_by_report.values():
+        listed = [n for n in names if len(tokens(n)) >= 2]
+        mentions.update(listed)
+        reports.update(set(listed))
+    full = sorted(mentions, key=lambda n: (-mentions[n], -reports[n], -len(n), n))
+    canonical: dict[str, str] = {}
+    targets: set[str] = set()
+    for name in full:
+        found = [t for t in full if t != name and t not in canonical and one_part_misspelling(name, t)
+                 and _outweighs(t, name, mentions, reports) and not forbidden(name, t)]
+        if len(found) == 1 and name not in targets:
+            canonical[name] = found[0]
+            targets.add(found[0])
+    return canonical
+
+
+_NAME_PARTS = ["Kari", "Karri", "Kari-Anne", "Nordmann", "Nordman", "Nordmand", "Ola", "Olla", "Hansen", "Hanssen",
+               "Mørch", "Haugen", "Haugen-Berg", "Berg", "Ingvild", "Ingvil", "de", "Vries", "Ås", "Åse", "Aase"]
+person_name = st.lists(st.sampled_from(_NAME_PARTS), min_size=1, max_size=4).map(" ".join)
+
+
+@given(names=st.lists(person_name, min_size=1, max_size=14), forbid=st.booleans())
+def test_property_person_linking_decides_as_the_all_pairs_original(names: list[str], forbid: bool) -> None:
+    from velferdsgraf.graph.persons import cross_report_spellings, link_persons
+
+    mentions = [Mention("r", 30 * i, 30 * i + len(n), EntityType.PERSON, n, n, "patterns") for i, n in enumerate(names)]
+    forbidden = (lambda a, b: {a, b} == {"Kari Nordman", "Kari Nordmann"}) if forbid else None
+    new_merges: list = []
+    old_merges: list = []
+    assert link_persons(mentions, new_merges, forbidden) == _link_persons_all_pairs(mentions, old_merges, forbidden)
+    assert new_merges == old_merges
+    by_report = {"a": names[: len(names) // 2 + 1], "b": names[len(names) // 3:]}
+    assert cross_report_spellings(by_report, forbidden) == _cross_report_spellings_all_pairs(by_report, forbidden)
