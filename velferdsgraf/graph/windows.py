@@ -61,8 +61,9 @@ def shift(extraction: Extraction, offset: int) -> Extraction:
 
     def relation(r: Relation) -> Relation:
         evidence = replace(r.evidence, start=r.evidence.start + offset, end=r.evidence.end + offset)
-        return replace(r, subject=mention(r.subject), object=r.object and mention(r.object),
-                       role=r.role and mention(r.role), evidence=evidence)
+        return replace(r, subject=mention(r.subject), evidence=evidence,
+                       object=mention(r.object) if r.object is not None else None,
+                       role=mention(r.role) if r.role is not None else None)
 
     return Extraction(doc_id=extraction.doc_id, mentions=[mention(m) for m in extraction.mentions],
                       relations=[relation(r) for r in extraction.relations])
