@@ -23,7 +23,7 @@ from velferdsgraf.errors import InputError  # noqa: E402
 from velferdsgraf.graph import extract as extract_module  # noqa: E402
 from velferdsgraf.graph.extract import PRECEDENCE, _compatible, extract, settle_mentions  # noqa: E402
 from velferdsgraf.graph.pipeline import build_documents  # noqa: E402
-from velferdsgraf.graph.sentences import _word_before, sentence_spans  # noqa: E402
+from velferdsgraf.graph.sentences import MAX_SENTENCE, _word_before, sentence_spans  # noqa: E402
 from velferdsgraf.graph.types import EntityType, Mention  # noqa: E402
 from velferdsgraf.graph.validate import validate  # noqa: E402
 from velferdsgraf.graph.windows import windows  # noqa: E402
@@ -96,6 +96,7 @@ def test_property_every_span_indexes_the_document_text(text: str) -> None:
         assert 0 <= r.evidence.start <= r.evidence.end <= n
     for start, end in sentence_spans(doc.text):
         assert 0 <= start < end <= n and doc.text[start:end].strip() == doc.text[start:end]
+        assert end - start <= MAX_SENTENCE
 
 
 @given(text=report_text, size=st.integers(min_value=8, max_value=200))

@@ -218,6 +218,15 @@ def test_rel_long_report_is_extracted_in_windows_with_spans_into_the_whole_text(
     assert max(s for s, _ in spans) > 2 * WINDOW  # the last window was read too
 
 
+def test_rel_run_on_text_without_full_stops_is_cut_into_bounded_sentences() -> None:
+    from velferdsgraf.graph.sentences import MAX_SENTENCE, sentence_spans
+
+    text = " ".join(["Kari Nordmann i NAV Asker og Ola Hansen i Bærum kommune"] * 2000)
+    spans = sentence_spans(text)
+    assert len(spans) > len(text) // MAX_SENTENCE and all(e - s <= MAX_SENTENCE for s, e in spans)
+    assert " ".join(text[s:e] for s, e in spans) == text
+
+
 def test_rel_markdown_unclosed_emphasis_and_comments_are_read_in_one_pass() -> None:
     from velferdsgraf.input.markdown import markdown_to_text
 

@@ -14,6 +14,11 @@ ABBREVIATIONS = frozenset(
     """.split()
 )
 
+# A "sentence" longer than this (a text without full stops) is cut at a space: evidence quotes
+# it, and everything named in one sentence is taken to work together, which on a page-long
+# run-on line would pair everyone with everyone.
+MAX_SENTENCE = 1000
+
 _BOUNDARY = re.compile(r"[.!?…]+[»”\"')\]]*\s+|\n\s*")
 
 
@@ -46,7 +51,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """The (start, end) spans of the sentences of ``text``; every line break ends one.
 
-    Spans are stripped of surrounding white space and never empty.
+    Spans are stripped of surrounding white space, never empty, and at most MAX_SENTENCE long.
     """
     spans: list[tuple[int, int]] = []
     start = 0
@@ -65,6 +70,15 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _append(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while end - start > MAX_SENTENCE:  # no full stop for pages: cut at a space
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut + 1 if cut >= 0 else start + MAX_SENTENCE
+        _append_one(text, start, cut, spans)
+        start = cut
+    _append_one(text, start, end, spans)
+
+
+def _append_one(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
