@@ -13,6 +13,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from rdflib import Graph
+
 from velferdsgraf.graph.extract import extract
 from velferdsgraf.graph.build import build
 from velferdsgraf.graph.pipeline import usable_extractors
@@ -21,6 +23,36 @@ from velferdsgraf.input import read
 from velferdsgraf.output.turtle import write_turtle
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "reports"
+
+
+def time_stages(paths: list[Path], names: list[str], turtle: Path,
+                collaboration: bool = False) -> tuple[dict[str, float], list, Graph]:
+    """Seconds per stage (read, extract, resolve, build, turtle) of building ``paths``.
+
+    With ``collaboration`` the build stage adds the who-works-with-whom layer, as the CLI does.
+    Returns the times, the documents and the graph.
+    """
+    from velferdsgraf.graph.collaboration import add_collaboration
+
+    times = {}
+    t = time.perf_counter()
+    docs = read(paths).documents
+    times["read"] = time.perf_counter() - t
+    t = time.perf_counter()
+    extractions = [extract(doc, names) for doc in docs]
+    times["extract"] = time.perf_counter() - t
+    t = time.perf_counter()
+    resolution = resolve(extractions)
+    times["resolve"] = time.perf_counter() - t
+    t = time.perf_counter()
+    graph = build(docs, extractions, resolution)
+    if collaboration:
+        add_collaboration(graph)
+    times["build"] = time.perf_counter() - t
+    t = time.perf_counter()
+    write_turtle(graph, turtle)
+    times["turtle"] = time.perf_counter() - t
+    return times, docs, graph
 
 
 def main() -> None:
@@ -34,22 +66,7 @@ def main() -> None:
         for i in range(args.copies):
             for path in EXAMPLES.iterdir():
                 shutil.copy(path, folder / f"{path.stem}_{i:05d}{path.suffix}")
-        times = {}
-        t = time.perf_counter()
-        docs = read([folder]).documents
-        times["read"] = time.perf_counter() - t
-        t = time.perf_counter()
-        extractions = [extract(doc, names) for doc in docs]
-        times["extract"] = time.perf_counter() - t
-        t = time.perf_counter()
-        resolution = resolve(extractions)
-        times["resolve"] = time.perf_counter() - t
-        t = time.perf_counter()
-        graph = build(docs, extractions, resolution)
-        times["build"] = time.perf_counter() - t
-        t = time.perf_counter()
-        write_turtle(graph, folder / "graph.ttl")
-        times["turtle"] = time.perf_counter() - t
+        times, docs, graph = time_stages([folder], names, folder / "graph.ttl")
     words = sum(len(d.text.split()) for d in docs)
     total = sum(times.values())
     print(f"extractors: {','.join(names)}")

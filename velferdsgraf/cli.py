@@ -8,7 +8,8 @@ from typing import Any, TextIO
 
 import click
 
-from .errors import VelferdsgrafError
+from .errors import Interrupted, VelferdsgrafError
+from .input.types import describe_exception
 
 DEFAULT_FORMATS = ("ttl", "html", "graphml")
 _PLURALS = {"Person": "persons", "Organisation": "organisations", "Municipality": "municipalities",
@@ -23,13 +24,26 @@ class UsageProblem(click.ClickException):
 
 
 class Cli(click.Group):
-    """The one place library errors become a one-line message and exit code 1."""
+    """The one place errors become a one-line message: exit 1, 2 for usage, 128+N for signal N.
+
+    Besides the library's own errors, what the environment can throw at any command (an
+    OSError from a full disk or a vanished file, text that cannot be encoded for the terminal,
+    a structure too deep to walk) ends as one line too, never a traceback.
+    """
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except Interrupted as error:
+            click.echo(f"Error: {error}; no output file was half-written", err=True)
+            ctx.exit(128 + error.signum)
         except VelferdsgrafError as error:
             raise click.ClickException(str(error)) from error
+        except OSError as error:
+            where = f"{error.filename}: " if error.filename else ""
+            raise click.ClickException(f"{where}{error.strerror or describe_exception(error)}") from error
+        except (UnicodeError, RecursionError, MemoryError) as error:
+            raise click.ClickException(f"cannot go on ({describe_exception(error)})") from error
 
 
 def _split_list(value: str | None, allowed: tuple[str, ...] | None = None, what: str = "value") -> list[str]:
@@ -75,14 +89,15 @@ def cli() -> None:
     """Build knowledge graphs of who works with whom from Norwegian welfare reports."""
 
 
-def _build(reports: tuple[Path, ...], extractors: str, quiet: bool, aliases: Path | None = None, **scale: Any):
+def _build(reports: tuple[Path, ...], extractors: str, quiet: bool, aliases: Path | None = None,
+           exclude: tuple[Path, ...] = (), **scale: Any):
     from .graph.aliases import read_alias_file
     from .graph.pipeline import build_documents, usable_extractors
     from .input import read
 
     names = usable_extractors(_split_list(extractors), explicit=extractors != _default_extractors())
     table = read_alias_file(aliases) if aliases is not None else None  # a bad file fails before any work
-    read_result = read(reports)
+    read_result = read(reports, exclude=exclude)
     for failure in read_result.failures:
         click.echo(f"skipped {failure}", err=True)
     docs = read_result.documents
@@ -101,7 +116,7 @@ def _default_extractors() -> str:
 
 
 @cli.command()
-@click.argument("reports", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("reports", nargs=-1, required=True, type=click.Path(readable=False, path_type=Path))
 @click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder to write graph.ttl, network.html, graph.graphml … into.")
 @click.option("--formats", default=",".join(DEFAULT_FORMATS), show_default=True,
@@ -123,19 +138,25 @@ def build(ctx: click.Context, reports: tuple[Path, ...], out_dir: Path, formats:
     from .graph.stats import graph_stats
     from .output import FORMATS, write_outputs
     from .output.merges import write_merges
-    from .graph.rdfstore import write_store, write_store_format
+    from .graph.rdfstore import remember_graph_ttl, write_store, write_store_format
+    from .output.outset import check_output_dir, signals_raise
 
     chosen = _split_list(formats, ALL_FORMATS, "format")
+    check_output_dir(out_dir, [FORMATS[name].filename for name in chosen] + ["merges.csv"])  # before the work
     cache_dir = None if no_cache else out_dir / "cache"
-    result = _build(reports, extractors, quiet, aliases, jobs=jobs or default_jobs(), cache_dir=cache_dir,
-                    scheduler=scheduler)
-    if not result.documents:
-        raise click.ClickException("no report could be read; nothing was written")
-    write_store(result.graph, out_dir)
-    dumped = {f: write_store_format(out_dir, f, out_dir / FORMATS[f].filename) for f in chosen if f in ("ttl", "nt")}
-    drawn = iter(write_outputs(result.graph, out_dir, [f for f in chosen if f not in dumped]))
-    written = [dumped[f] if f in dumped else next(drawn) for f in chosen]
-    written.append(write_merges(result.resolution, out_dir / "merges.csv"))
+    with signals_raise():
+        result = _build(reports, extractors, quiet, aliases, exclude=(out_dir,), jobs=jobs or default_jobs(),
+                        cache_dir=cache_dir, scheduler=scheduler)
+        if not result.documents:
+            raise click.ClickException("no report could be read; nothing was written")
+        write_store(result.graph, out_dir)
+        # Turtle and N-Triples come from the store's own serializer; every file joins one set.
+        dumped = {FORMATS[f].filename: (lambda path, f=f: write_store_format(out_dir, f, path))
+                  for f in chosen if f in ("ttl", "nt")}
+        written = write_outputs(result.graph, out_dir, [f for f in chosen if f not in ("ttl", "nt")],
+                                extra={**dumped, "merges.csv": lambda path: write_merges(result.resolution, path)})
+        if "ttl" in chosen:
+            remember_graph_ttl(out_dir)
     if not quiet:
         counts = graph_stats(result.graph)["entities"]
         summary = ", ".join(f"{n} {_PLURALS.get(t, t.lower())}" for t, n in counts.items() if n)
@@ -208,7 +229,9 @@ def export(graph_file: Path, fmt: str, out_file: Path, max_context: int | None) 
     """Write GRAPH in another format (GraphML/GEXF for Gephi, JSON-LD, N-Triples, the collaboration layer)."""
     from .output import write_format
     from .graph.rdfstore import store_for, write_store_format
+    from .output.outset import check_output_file
 
+    check_output_file(out_file)
     store = store_for(graph_file)
     if fmt == "collaboration":
         from .output.collaboration import DEFAULT_MAX_CONTEXT, write_collaboration
@@ -238,6 +261,7 @@ def view(graph_file: Path, out_file: Path, types: str | None, min_degree: int, m
     """Write the interactive network page of GRAPH_FILE (works offline), optionally focused."""
     from .output.focus import EntityNotFoundError
     from .output.html import write_html
+    from .output.outset import check_output_file
     from .output.view_data import VIEW_LIMIT, view_filter
 
     chosen = _split_list(types)
@@ -247,6 +271,7 @@ def view(graph_file: Path, out_file: Path, types: str | None, min_degree: int, m
         raise click.BadParameter(str(error), param_hint="--types") from error
     if ego is None and depth != 1:
         raise click.UsageError("--depth needs --ego")
+    check_output_file(out_file)
     try:
         page = write_html(_load(graph_file), out_file, types=chosen or None, min_degree=min_degree,
                           municipality=municipality, ego=ego, depth=depth, limit=max_nodes or VIEW_LIMIT)
@@ -326,7 +351,7 @@ def push(out_dir: Path, endpoint: str, base: str | None, quiet: bool) -> None:
 
 @cli.command(name="eval")
 @click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.argument("reports", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("reports", nargs=-1, required=True, type=click.Path(readable=False, path_type=Path))
 @extractors_option
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--show-errors", is_flag=True, help="List the false positives and negatives.")

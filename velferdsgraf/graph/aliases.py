@@ -140,7 +140,20 @@ def _rule(cells: list[str], origin: str, number: int) -> AliasRule:
         if etype is None:
             raise AliasFileError(origin, number, f"unknown type {cells[2]!r}; choose from "
                                  + ", ".join(t.value for t in EntityType))
+    if etype is EntityType.PERSON and not forbid and not is_full_name(target):
+        raise AliasFileError(origin, number, dropped_person_reason(name, target))
     return AliasRule(name, target, forbid, etype, f"{Path(origin).name}:{number}")
+
+
+def is_full_name(name: str) -> bool:
+    """A person's name that can stand alone: two parts or more ("Kari Nordmann", not "Nordmann")."""
+    return len(name_key(name).replace("-", " - ").split()) >= 2
+
+
+def dropped_person_reason(name: str, target: str) -> str:
+    """Why a rule naming a person by one word is refused: such a person would vanish."""
+    return (f"{name!r} would become the one-word name {target!r}, and a person needs a full name "
+            "(first and last): the person and their memberships would be dropped")
 
 
 def _check(rules: list[AliasRule], origin: str) -> None:

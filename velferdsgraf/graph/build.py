@@ -31,8 +31,31 @@ _PREDICATES = {
 
 
 def report_iri(doc: Document) -> URIRef:
-    """The IRI of a report: stable, from its document id."""
+    """The IRI of a report: stable, from its document id (see :func:`report_iris` for a build)."""
     return VGID[f"report/{slug(doc.id, max_length=120)}"]
+
+
+def report_iris(documents: Sequence[Document]) -> dict[str, URIRef]:
+    """Document id -> report IRI, one IRI per id even when ids slug alike.
+
+    "Rapport 1" and "rapport-1" (or "ø" and "o") give the same slug; the id first in code-point
+    order keeps the plain IRI and each other one gets a suffix from a hash of its id, so the
+    IRIs do not depend on the order of the inputs (as entity IRIs do on a clash).
+    """
+    by_iri: dict[URIRef, list[str]] = {}
+    for doc_id in sorted({doc.id for doc in documents}):
+        by_iri.setdefault(report_iri(Document(doc_id, "")), []).append(doc_id)
+    iris: dict[str, URIRef] = {}
+    taken = set(by_iri)
+    for iri, ids in by_iri.items():
+        iris[ids[0]] = iri
+        for doc_id in ids[1:]:
+            candidate = URIRef(f"{iri}-{content_hash(doc_id, length=6)}")
+            while candidate in taken:  # an id whose own slug looks like a suffixed one
+                candidate = URIRef(f"{candidate}-{content_hash(str(candidate), length=6)}")
+            taken.add(candidate)
+            iris[doc_id] = candidate
+    return iris
 
 
 def entity_iri(entity: Entity) -> URIRef:
@@ -61,8 +84,8 @@ class _Builder:
         for alias in entity.aliases:
             g.add((node, SKOS.altLabel, Literal(alias)))
 
-    def add_report(self, doc: Document) -> URIRef:
-        g, node = self.graph, report_iri(doc)
+    def add_report(self, doc: Document, node: URIRef) -> URIRef:
+        g = self.graph
         g.add((node, RDF.type, VG.Report))
         g.add((node, DCTERMS.identifier, Literal(doc.id)))
         g.add((node, RDFS.label, Literal(doc.title or doc.id)))
@@ -152,8 +175,9 @@ def build(documents: Sequence[Document], extractions: Sequence[Extraction], reso
     by_doc = {x.doc_id: x for x in extractions}
     reports: dict[str, URIRef] = {}
     dates: dict[str, list[TextDate]] = {}
+    iris = report_iris(documents)
     for doc in documents:
-        report = reports[doc.id] = builder.add_report(doc)
+        report = reports[doc.id] = builder.add_report(doc, iris[doc.id])
         extraction = by_doc.get(doc.id)
         if extraction is None:
             continue

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from collections.abc import Sequence
 from importlib import import_module
 from typing import Protocol, runtime_checkable
@@ -10,6 +11,7 @@ from ..errors import UnknownExtractorError
 from ..input.document import Document
 from .mention_checks import check_mention
 from .types import EntityType, Extraction, Mention, Relation
+from .windows import shift, windows
 
 # name -> "module:attribute", imported only when asked for (heavy models stay unloaded).
 EXTRACTORS: dict[str, str] = {
@@ -107,19 +109,31 @@ def plausible_model_mention(mention: Mention, text: str) -> bool:
             and not is_title_word(before[-1][:-1]) and len(before[-1]) > 4:
         return False
     if len(words) == 1:
-        before = text[:mention.start].rstrip(" \t«\"(–-")
-        if not before or before[-1] in ".!?:\n•":
+        before = _char_before(text, mention.start, " \t«\"(–-")
+        if not before or before in ".!?:\n•":
             return False
     return mention.type is not EntityType.EVENT or len(words) > 1
 
 
+def _char_before(text: str, pos: int, skip: str) -> str:
+    """The last character before ``pos`` that is not in ``skip`` ("" at the start of the text)."""
+    while pos > 0 and text[pos - 1] in skip:
+        pos -= 1
+    return text[pos - 1] if pos > 0 else ""
+
+
 def _retype_listed(mentions: Sequence[Mention], text: str) -> list[Mention]:
     """A model "person" listed among organisations is an organisation: "XXL, Lefdal Lager, Nille"."""
-    orgs = sorted((m for m in mentions if m.type is EntityType.ORGANISATION), key=lambda m: m.start)
+    orgs = [m for m in mentions if m.type is EntityType.ORGANISATION]
+    by_end = sorted((o.end, i) for i, o in enumerate(orgs))
+    by_start = sorted((o.start, i) for i, o in enumerate(orgs))
     result = []
     for m in mentions:
         if m.source == "ner" and m.type is EntityType.PERSON:
-            neighbours = [o for o in orgs if 0 < m.start - o.end <= 5 or 0 < o.start - m.end <= 5]
+            # organisations ending up to 5 characters before it or starting up to 5 after it
+            near = by_end[bisect_left(by_end, (m.start - 5, -1)):bisect_left(by_end, (m.start, -1))] \
+                + by_start[bisect_left(by_start, (m.end + 1, -1)):bisect_left(by_start, (m.end + 6, -1))]
+            neighbours = [orgs[i] for _, i in near]
             joined = [o for o in neighbours if text[min(o.end, m.end):max(o.start, m.start)].strip() in {",", "og", ", og"}]
             if joined:
                 m = Mention(m.doc_id, m.start, m.end, EntityType.ORGANISATION, m.surface, m.name, m.source, m.attrs)
@@ -133,11 +147,33 @@ def settle_mentions(mentions: Sequence[Mention], text: str = "") -> list[Mention
         {m for m in _retype_listed(mentions, text) if plausible_model_mention(m, text)},
         key=lambda m: (-PRECEDENCE.get(m.source, 0), -(m.end - m.start), m.start, m.type.value, m.name),
     )
-    kept: list[Mention] = []
+    kept = _KeptMentions()
     for mention in ranked:
-        if all(_compatible(mention, other) for other in kept):
-            kept.append(mention)
-    return sorted(kept, key=lambda m: (m.start, m.end, m.type.value))
+        if all(_compatible(mention, other) for other in kept.overlapping(mention)):
+            kept.add(mention)
+    return sorted(kept.mentions, key=lambda m: (m.start, m.end, m.type.value))
+
+
+class _KeptMentions:
+    """The mentions kept so far, by start offset: only those overlapping a span can conflict
+    with it (disjoint spans are always compatible), so each check looks at a few neighbours."""
+
+    def __init__(self) -> None:
+        self.mentions: list[Mention] = []
+        self._by_start: list[tuple[int, int]] = []  # (start, index into mentions), sorted
+        self._longest = 0
+
+    def add(self, mention: Mention) -> None:
+        insort(self._by_start, (mention.start, len(self.mentions)))
+        self.mentions.append(mention)
+        self._longest = max(self._longest, mention.end - mention.start)
+
+    def overlapping(self, mention: Mention) -> list[Mention]:
+        """Kept mentions whose span shares a character with ``mention``'s."""
+        lo = bisect_left(self._by_start, (mention.start - self._longest, -1))
+        hi = bisect_left(self._by_start, (mention.end, -1))
+        found = (self.mentions[i] for _, i in self._by_start[lo:hi])
+        return [m for m in found if m.end > mention.start and m.start < mention.end]
 
 
 def extract(doc: Document, extractors: Sequence[str] = DEFAULT_EXTRACTORS) -> Extraction:
@@ -147,8 +183,11 @@ def extract(doc: Document, extractors: Sequence[str] = DEFAULT_EXTRACTORS) -> Ex
     mentions were dropped are dropped with them.
     """
     result = Extraction(doc_id=doc.id)
-    for name in extractors:
-        result.extend(get_extractor(name).extract(doc, result))
+    for offset, part in windows(doc):  # one window unless the report is long (see .windows)
+        found = Extraction(doc_id=doc.id)
+        for name in extractors:
+            found.extend(get_extractor(name).extract(part, found))
+        result.extend(shift(found, offset))
     renamed = {m: check_mention(m, doc.text) for m in result.mentions}
     mentions = settle_mentions([u for u in renamed.values() if u is not None], doc.text)
     kept = set(mentions)

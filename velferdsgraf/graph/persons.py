@@ -36,6 +36,7 @@ def _first_names() -> frozenset[str]:
     return frozenset(names)
 
 
+@lru_cache(maxsize=1 << 16)  # the same two parts meet again with every shared first name
 def _similar_part(a: str, b: str) -> bool:
     """One name part is a misspelling of the other (one edit; two for long parts)."""
     if a == b:
@@ -49,11 +50,51 @@ def _similar_part(a: str, b: str) -> bool:
 
 def one_part_misspelling(name: str, target: str) -> bool:
     """Whether ``name`` and ``target`` differ in exactly one part, and that part is misspelt."""
-    parts, other = tokens(name), tokens(target)
+    return _one_part_misspelt(tokens(name), tokens(target))
+
+
+def _one_part_misspelt(parts: Sequence[str], other: Sequence[str]) -> bool:
+    """one_part_misspelling on the names' parts (:func:`tokens`)."""
     if len(parts) != len(other) or len(parts) < 2:
         return False
     differing = [(p, o) for p, o in zip(parts, other) if p != o]
     return len(differing) == 1 and _similar_part(*differing[0])
+
+
+class _NameIndex:
+    """Full names looked up by their parts, so that linking compares each name with the few
+    that can match it rather than with every other name (names in a long report run to
+    thousands). Lists keep the order of ``names``."""
+
+    def __init__(self, names: Sequence[str]) -> None:
+        self.rank = {name: i for i, name in enumerate(names)}
+        self.tokens = {name: tuple(tokens(name)) for name in names}
+        self.ending_with: dict[tuple[str, ...], list[str]] = {}  # proper suffix of the parts -> names
+        self.containing: dict[str, list[str]] = {}  # one part -> names that have it
+        self._masked: dict[tuple[int, tuple[str | None, ...]], list[str]] = {}  # one part cut to its initial
+        for name in names:
+            parts = self.tokens[name]
+            for k in range(1, len(parts)):
+                self.ending_with.setdefault(parts[-k:], []).append(name)
+            for part in dict.fromkeys(parts):
+                self.containing.setdefault(part, []).append(name)
+            for key in self._masks(parts):
+                self._masked.setdefault(key, []).append(name)
+
+    @staticmethod
+    def _masks(parts: tuple[str, ...]) -> list[tuple[int, tuple[str | None, ...]]]:
+        # A misspelt part keeps its first letter (_similar_part), so it stays in the key.
+        return [(i, parts[:i] + (parts[i][:1],) + parts[i + 1:]) for i in range(len(parts))]
+
+    def misspelt(self, name: str, target: str) -> bool:
+        """:func:`one_part_misspelling` of two indexed names."""
+        return _one_part_misspelt(self.tokens[name], self.tokens[target])
+
+    def one_part_apart(self, name: str) -> list[str]:
+        """Names with the same number of parts that share all but at most one with ``name``, and
+        its first letter, in the order of the index (a superset of those one_part_misspelling accepts)."""
+        found = {n for key in self._masks(self.tokens[name]) for n in self._masked.get(key, ())}
+        return sorted(found, key=self.rank.__getitem__)
 
 
 def link_persons(
@@ -70,18 +111,19 @@ def link_persons(
     counts = Counter(m.name for m in mentions)
     full = sorted({m.name for m in mentions if len(tokens(m.name)) >= 2},
                   key=lambda n: (-counts[n], -len(n), n))
+    index = _NameIndex(full)
     canonical: dict[str, str] = {}
     for name in full:
         # "Mørch Haugen" after "Ingvild Mørch Haugen": a double surname used alone.
-        parts = tokens(name)
-        longer = [t for t in full if len(tokens(t)) > len(parts) and tokens(t)[-len(parts):] == parts]
+        parts = index.tokens[name]
+        longer = index.ending_with.get(parts, [])
         if len(longer) == 1 and parts[0] not in _first_names() and not forbidden(name, longer[0]):
             canonical[name] = longer[0]
             continue
-        for target in full:
-            if target == name:
+        for target in index.one_part_apart(name):
+            if index.rank[target] >= index.rank[name]:
                 break
-            if target not in canonical and one_part_misspelling(name, target) and not forbidden(name, target):
+            if target not in canonical and index.misspelt(name, target) and not forbidden(name, target):
                 canonical[name] = target
                 break
     result: dict[Mention, str | None] = {}
@@ -94,7 +136,7 @@ def link_persons(
             elif m.name in canonical:
                 merges.append((m, f"one-part misspelling of {canonical[m.name]!r} in the same report"))
             continue
-        owners = sorted({canonical.get(n, n) for n in full if parts and parts[0] in tokens(n)})
+        owners = sorted({canonical.get(n, n) for n in (index.containing.get(parts[0], []) if parts else [])})
         owners = [o for o in owners if not forbidden(m.name, o)]
         if len(owners) == 1:
             result[m] = owners[0]

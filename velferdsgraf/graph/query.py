@@ -86,13 +86,20 @@ def _translate(sparql: str) -> Any:
 
 def run_query(graph: Graph, sparql: str) -> QueryResult:
     """Run one SPARQL query against ``graph``; errors as :func:`check_query` says."""
-    from rdflib.plugins.sparql.sparql import SPARQLError
 
     query = _translate(sparql)
     try:
-        result = graph.query(query)
-    except (SPARQLError, ValueError, TypeError, NotImplementedError) as e:
+        return _evaluate(graph, query)
+    except RecursionError as e:
+        raise QueryError("query failed: nested too deeply to evaluate") from e
+    except Exception as e:  # noqa: BLE001 - rdflib evaluates lazily and lets any error out
+        # (re.error from REGEX/REPLACE patterns, a bare Exception for GRAPH on a single graph…)
         raise QueryError(f"query failed: {_one_line(str(e)) or type(e).__name__}") from e
+
+
+def _evaluate(graph: Graph, query: Any) -> QueryResult:
+    """Run a translated query and read all of its answer (errors surface while reading)."""
+    result = graph.query(query)
     kind = query.algebra.name.removesuffix("Query").upper()
     if result.type == "ASK":
         return QueryResult(kind="ASK", boolean=bool(result.askAnswer))

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
-from .aliases import AliasTable, same_name, shipped_aliases
+from ..errors import AliasFileError
+from .aliases import AliasRule, AliasTable, dropped_person_reason, is_full_name, same_name, shipped_aliases
 from .names import content_hash, name_key, slug
 from .persons import cross_report_spellings, link_persons, tokens
 from .types import Entity, EntityType, Extraction, Mention
@@ -133,6 +134,7 @@ def _named_mentions(extractions: Sequence[Extraction], table: AliasTable,
     out: dict[str, list[Member]] = {}
     for extraction in sorted(extractions, key=lambda x: x.doc_id):
         renamed = []
+        applied: dict[Mention, AliasRule] = {}
         for m in extraction.mentions:
             rule = table.forced(m.type, m.name, m.surface)
             if rule is not None:
@@ -140,10 +142,12 @@ def _named_mentions(extractions: Sequence[Extraction], table: AliasTable,
                 # The rule decides who this is: identifiers read for the old name no longer apply.
                 kept = tuple((k, v) for k, v in m.attrs if k not in _LINK_ATTRS and k != "candidates")
                 m = replace(m, name=rule.canonical, attrs=kept)
+                applied[m] = rule
             renamed.append(m)
         merges: list[tuple[Mention, str]] = []
         persons = [m for m in renamed if m.type is EntityType.PERSON]
         linked = link_persons(persons, merges, lambda a, b: table.forbids(EntityType.PERSON, a, b))
+        _refuse_dropping_rules(persons, linked, applied)
         for m, reason in merges:
             reasons.setdefault(_key(m), reason)
         members: list[Member] = []
@@ -153,6 +157,17 @@ def _named_mentions(extractions: Sequence[Extraction], table: AliasTable,
                 members.append((m, name))
         out[extraction.doc_id] = members
     return out
+
+
+def _refuse_dropping_rules(persons: list[Mention], linked: dict[Mention, str | None],
+                           applied: dict[Mention, AliasRule]) -> None:
+    """An alias rule that turned a full name into a name that cannot stand alone would drop the
+    person silently; refuse it, naming the rule's file and line."""
+    for m in persons:
+        rule = applied.get(m)
+        if rule is not None and linked.get(m) is None and is_full_name(m.surface):
+            origin, _, line = rule.origin.rpartition(":")
+            raise AliasFileError(origin, int(line) if line.isdigit() else 0, dropped_person_reason(rule.name, rule.canonical))
 
 
 def _split_forbidden(groups: Groups, table: AliasTable) -> Groups:

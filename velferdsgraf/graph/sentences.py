@@ -14,16 +14,33 @@ ABBREVIATIONS = frozenset(
     """.split()
 )
 
+# A "sentence" longer than this (a text without full stops) is cut at a space: evidence quotes
+# it, and everything named in one sentence is taken to work together, which on a page-long
+# run-on line would pair everyone with everyone.
+MAX_SENTENCE = 1000
+
 _BOUNDARY = re.compile(r"[.!?…]+[»”\"')\]]*\s+|\n\s*")
-_WORD_BEFORE = re.compile(r"(\S+)$")
+
+
+def _word_before(text: str, dot: int) -> str:
+    """The run of non-space characters that ends at ``dot`` (or just before a line break there).
+
+    A backward scan from ``dot``: each full stop costs the length of its own word, so a report's
+    sentences are split in linear time (a regex search from offset 0 would rescan the text).
+    """
+    end = dot - 1 if dot > 0 and text[dot - 1] == "\n" else dot
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:end]
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """True when the '.' at ``dot`` closes an abbreviation or an initial, not a sentence."""
-    match = _WORD_BEFORE.search(text, 0, dot)
-    if not match:
+    word = _word_before(text, dot)
+    if not word:
         return False
-    word = match.group(1).lstrip("(«\"'")
+    word = word.lstrip("(«\"'")
     if len(word) == 1 and word.isalpha():  # initials: "Reidar H. Christensen"
         return True
     if word.isdigit() and len(word) <= 2:  # ordinals/dates: "27. februar"
@@ -34,7 +51,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """The (start, end) spans of the sentences of ``text``; every line break ends one.
 
-    Spans are stripped of surrounding white space and never empty.
+    Spans are stripped of surrounding white space, never empty, and at most MAX_SENTENCE long.
     """
     spans: list[tuple[int, int]] = []
     start = 0
@@ -53,6 +70,15 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _append(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while end - start > MAX_SENTENCE:  # no full stop for pages: cut at a space
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut + 1 if cut >= 0 else start + MAX_SENTENCE
+        _append_one(text, start, cut, spans)
+        start = cut
+    _append_one(text, start, end, spans)
+
+
+def _append_one(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():

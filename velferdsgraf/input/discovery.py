@@ -12,14 +12,18 @@ from .registry import reader_for, unsupported_reason
 from .types import SourceFile
 
 
-def collect_files(paths: Iterable[Path | str]) -> tuple[list[SourceFile], list[InputError]]:
+def collect_files(
+    paths: Iterable[Path | str], exclude: Iterable[Path | str] = ()
+) -> tuple[list[SourceFile], list[InputError]]:
     """The readable files under ``paths`` and the paths that cannot be used.
 
-    Folders are walked recursively in sorted order, skipping hidden files and folders,
-    Office lock files (``~$…``), symlinked folders and files with unknown extensions.
-    A file named explicitly with an unknown extension is a failure. Arguments keep their
-    order; a file reached twice is listed once. Ids: the file stem, or, when several files
-    share a stem, their path relative to the folder the clashing files share
+    Folders are walked in sorted order, depth first and to any depth, skipping hidden files
+    and folders, Office lock files (``~$…``), symlinked folders, files with unknown extensions
+    and the folders in ``exclude`` (a build's output folder). A file named explicitly with an
+    unknown extension, or inside an excluded folder, is a failure, and so is a file whose name
+    is not valid UTF-8 (it could not be stored in the graph). Arguments keep their order; a
+    file reached twice is listed once. Ids: the file stem, or, when several files share a
+    stem, their path relative to the folder the clashing files share
     (``"2019/rapport.txt"``, ``"2020/rapport.txt"``).
     """
     if isinstance(paths, (str, Path)):  # one path, not an iterable of characters
@@ -27,8 +31,12 @@ def collect_files(paths: Iterable[Path | str]) -> tuple[list[SourceFile], list[I
     found: list[tuple[Path, bool]] = []
     failures: list[InputError] = []
     seen: set[Path] = set()
+    excluded = {_identity(Path(e)) for e in exclude}
     for arg in paths:
         path = Path(arg)
+        if _identity(path) in excluded or any(_identity(path).is_relative_to(e) for e in excluded):
+            failures.append(InputError(path, "is the output folder or inside it; not read as input"))
+            continue
         try:
             is_dir = path.is_dir()
             exists = is_dir or path.exists() or path.is_symlink()
@@ -38,10 +46,13 @@ def collect_files(paths: Iterable[Path | str]) -> tuple[list[SourceFile], list[I
         if not exists:
             failures.append(InputError(path, "no such file or directory"))
             continue
-        candidates = _walk(path, failures) if is_dir else iter([(path, True)])
+        candidates = _walk(path, failures, excluded) if is_dir else iter([(path, True)])
         for file, explicit in candidates:
             if explicit and reader_for(file) is None:
                 failures.append(InputError(file, unsupported_reason(file)))
+                continue
+            if not _utf8_name(file):
+                failures.append(InputError(file, "the file name is not valid UTF-8; rename the file"))
                 continue
             key = _identity(file)
             if key not in seen:
@@ -50,30 +61,51 @@ def collect_files(paths: Iterable[Path | str]) -> tuple[list[SourceFile], list[I
     return _plan_ids(found), failures
 
 
-def _walk(folder: Path, failures: list[InputError]) -> Iterator[tuple[Path, bool]]:
-    """Supported files under ``folder``, depth first, names sorted by code point."""
-    try:
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
-    except OSError as e:
-        failures.append(InputError(folder, f"cannot list folder ({os_reason(e)})"))
-        return
-    for entry in entries:
-        if entry.name.startswith((".", "~$")):
+def _walk(folder: Path, failures: list[InputError], excluded: set[Path] = frozenset()) -> Iterator[tuple[Path, bool]]:
+    """Supported files under ``folder``, depth first, names sorted by code point.
+
+    An explicit stack rather than recursion, so no nesting depth is too deep.
+    """
+    stack = [_entries(folder, failures)]
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
             continue
-        path = folder / entry.name
+        path = Path(entry.path)
         try:
             if entry.is_dir(follow_symlinks=False):
-                yield from _walk(path, failures)
+                if _identity(path) not in excluded:
+                    stack.append(_entries(path, failures))
             elif entry.is_file() and reader_for(path) is not None:
                 yield path, False
         except OSError as e:
             failures.append(InputError(path, os_reason(e)))
 
 
+def _entries(folder: Path, failures: list[InputError]) -> Iterator[os.DirEntry[str]]:
+    """The visible entries of ``folder`` sorted by name; a folder that cannot be listed is a failure."""
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
+    except OSError as e:
+        failures.append(InputError(folder, f"cannot list folder ({os_reason(e)})"))
+        return iter(())
+    return (e for e in entries if not e.name.startswith((".", "~$")))
+
+
+def _utf8_name(path: Path) -> bool:
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _identity(path: Path) -> Path:
     try:
         return path.resolve()
-    except OSError:
+    except (OSError, RuntimeError):  # RuntimeError: a symbolic link loop (Python < 3.13)
         return path.absolute()
 
 

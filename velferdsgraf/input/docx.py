@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from .limits import MAX_DOCX_UNPACKED, unpacked_too_large
 from .types import Extracted, describe_exception
 
 _TITLE_STYLES = ("title", "tittel", "heading 1", "overskrift 1")
@@ -21,6 +22,7 @@ def read_docx(data: bytes, path: Path) -> Extracted:
 
     if not data.startswith(b"PK"):
         raise InputError(path, "not a .docx file (not a zip archive)")
+    _check_unpacked_size(data, path)
     # python-docx surfaces zip, XML and package errors of many types (BadZipFile, KeyError,
     # PackageNotFoundError, XMLSyntaxError…); for us each is a broken .docx.
     try:
@@ -37,6 +39,23 @@ def read_docx(data: bytes, path: Path) -> Extracted:
         title = next((text for text, style in blocks if style in _TITLE_STYLES and text.strip()), None)
     meta = {"created": created.date().isoformat()} if created else {}
     return Extracted(text="\n".join(text_blocks), title=title, meta=meta)
+
+
+def _check_unpacked_size(data: bytes, path: Path) -> None:
+    """Refuse an archive whose parts unpack to more than MAX_DOCX_UNPACKED (a zip bomb).
+
+    The sizes are those the archive declares; Python's zip reader stops at the declared size
+    while unpacking, so a part cannot grow past what is counted here.
+    """
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            total = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, ValueError, OSError) as e:  # OSError: a damaged central directory
+        raise InputError(path, f"broken .docx ({describe_exception(e)})") from e
+    if total > MAX_DOCX_UNPACKED:
+        raise InputError(path, unpacked_too_large("the archive", total, MAX_DOCX_UNPACKED))
 
 
 def _blocks(document: Any) -> list[tuple[str, str]]:

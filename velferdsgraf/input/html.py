@@ -18,7 +18,8 @@ from typing import Any
 from ..errors import InputError
 from .dates import iso_date
 from .decoding import decode_text
-from .fileio import DEFAULT_MAX_BYTES
+from .fileio import DEFAULT_MAX_BYTES, format_size
+from .limits import MAX_HTML_BYTES
 from .types import Extracted
 
 logger = logging.getLogger(__name__)
@@ -30,6 +31,9 @@ _DECLARED_CHARSET = re.compile(
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
 _SPACE_RUN = re.compile(r"\s+")
 _CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# What the parsers leave of a malformed numeric character reference ("&#xZZZ;", "&#;") or of one
+# naming no character ("&#99999999;" -> U+FFFD): noise that would otherwise end up in names.
+_BROKEN_REFERENCE = re.compile(r"&#(?:[xX][0-9A-Za-z]{0,8}|[0-9A-Za-z]{0,10});?|\ufffd")
 
 _DROP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "form", "button", "select", "nav", "aside", "menu", "dialog")
 _DROP_OUTSIDE_ARTICLE = ("header", "footer")
@@ -54,6 +58,8 @@ class _Article:
 
 def read_html(data: bytes, path: Path) -> Extracted:
     """The article text, title and date of an HTML page."""
+    if len(data) > MAX_HTML_BYTES:
+        raise InputError(path, f"HTML page too large ({format_size(len(data))} > {format_size(MAX_HTML_BYTES)} limit)")
     found = _DECLARED_CHARSET.search(data[:4096])
     declared = (found.group(1) or found.group(2)).decode("ascii") if found else None
     decoded = decode_text(data, path, declared=declared)
@@ -72,11 +78,16 @@ def read_html(data: bytes, path: Path) -> Extracted:
     if not article.text.strip():
         raise InputError(path, "no article text found in HTML")
     return Extracted(
-        text=article.text,
+        text=_drop_broken_references(article.text),
         title=article.title or fallback.title,
         date=article.date or fallback.date,
         meta={"encoding": decoded.encoding, "extractor": extractor},
     )
+
+
+def _drop_broken_references(text: str) -> str:
+    """The page text without leftovers of broken character references (valid ones are decoded)."""
+    return _BROKEN_REFERENCE.sub("", text)
 
 
 def _with_trafilatura(markup: str) -> _Article | None:

@@ -15,8 +15,11 @@ from pathlib import Path
 from .decoding import decode_text
 from .types import Extracted
 
+# Inline markup (emphasis, links) spans at most this many characters, a long paragraph: an
+# opening mark with no closing one then costs a bounded scan, not one to the end of the line
+# (a line of "*a *a …" would otherwise take time growing with the square of its length).
+_SPAN = 500
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _ATX = re.compile(r"^ {0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
@@ -27,15 +30,15 @@ _TABLE_SEPARATOR = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \
 _REFERENCE = re.compile(r"^ {0,3}\[[^\]^]+\]:[ \t]+\S+.*$")
 _FOOTNOTE = re.compile(r"^ {0,3}\[\^[^\]]+\]:[ \t]*")
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1")
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\[[^\]]*\])")
+_IMAGE = re.compile(rf"!\[([^\]]{{0,{_SPAN}}})\]\([^)]{{0,{_SPAN}}}\)")
+_LINK = re.compile(rf"\[([^\]]{{1,{_SPAN}}})\](?:\([^)]{{0,{_SPAN}}}\)|\[[^\]]{{0,{_SPAN}}}\])")
 _FOOTNOTE_REF = re.compile(r"\[\^[^\]]+\]")
-_AUTOLINK = re.compile(r"<((?:https?|ftp)://[^>\s]+|[^>\s@]+@[^>\s@]+)>")
+_AUTOLINK = re.compile(rf"<((?:https?|ftp)://[^>\s]{{1,{_SPAN}}}|[^>\s@]{{1,{_SPAN}}}@[^>\s@]{{1,{_SPAN}}})>")
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_STAR = re.compile(r"\*(?=\S)(.+?)(?<=\S)\*")
-_UNDERSCORE = re.compile(r"(?<![\w])_(?=\S)(.+?)(?<=\S)_(?![\w])")
-_STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
+_STRONG = re.compile(rf"(\*\*|__)(?=\S)(.{{1,{_SPAN}}}?)(?<=\S)\1")
+_STAR = re.compile(rf"\*(?=\S)(.{{1,{_SPAN}}}?)(?<=\S)\*")
+_UNDERSCORE = re.compile(rf"(?<![\w])_(?=\S)(.{{1,{_SPAN}}}?)(?<=\S)_(?![\w])")
+_STRIKE = re.compile(rf"~~(?=\S)(.{{1,{_SPAN}}}?)(?<=\S)~~")
 _ESCAPE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
 _PARKED = 0xF0000
 _UNPARK = re.compile(f"[{chr(_PARKED)}-{chr(_PARKED + 127)}]")
@@ -55,7 +58,7 @@ def markdown_to_text(markdown: str) -> tuple[str, str | None, dict[str, str]]:
     if match := _FRONT_MATTER.match(source):
         front = _front_matter(match.group(1))
         source = source[match.end():]
-    lines = _COMMENT.sub("", source).split("\n")
+    lines = _strip_comments(source).split("\n")
     out: list[str] = []
     title: str | None = None
     fence: str | None = None
@@ -99,6 +102,23 @@ def markdown_to_text(markdown: str) -> tuple[str, str | None, dict[str, str]]:
         line = _FOOTNOTE.sub("", _LIST.sub(r"\1", line))
         out.append(inline_to_text(line))
     return "\n".join(out), title, front
+
+
+def _strip_comments(text: str) -> str:
+    """``text`` without HTML comments (``<!-- … -->``); an unclosed one stays, as the regex left it.
+
+    A scan with str.find: linear, where ``<!--.*?-->`` retried from every unclosed opening.
+    """
+    parts: list[str] = []
+    pos = 0
+    while (start := text.find("<!--", pos)) >= 0:
+        end = text.find("-->", start + 4)
+        if end < 0:
+            break
+        parts.append(text[pos:start])
+        pos = end + 3
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 def inline_to_text(line: str) -> str:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from .limits import MAX_PDF_CONTENT, MAX_TEXT_CHARS, text_too_long, unpacked_too_large
 from .normalise import normalise
 from .types import Extracted, describe_exception
 
@@ -29,7 +30,7 @@ def read_pdf(data: bytes, path: Path) -> Extracted:
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         _unlock(reader, path)
-        pages = [_page_text(page) for page in reader.pages]
+        pages = _pages_text(reader, path)
         title = _metadata_title(reader)
         created = _metadata_created(reader)
     except InputError:
@@ -72,8 +73,35 @@ def _unlock(reader: Any, path: Path) -> None:
     raise InputError(path, "encrypted PDF (password required)")
 
 
-def _page_text(page: Any) -> str:
-    return normalise(page.extract_text() or "")
+def _pages_text(reader: Any, path: Path) -> list[str]:
+    """The text of each page; refused once the content read passes MAX_PDF_CONTENT or MAX_TEXT_CHARS."""
+    pages: list[str] = []
+    content = chars = 0
+    for page in reader.pages:
+        content += _content_size(page)
+        if content > MAX_PDF_CONTENT:
+            raise InputError(path, unpacked_too_large(f"the content of pages 1–{len(pages) + 1}", content,
+                                                      MAX_PDF_CONTENT))
+        pages.append(normalise(page.extract_text() or ""))
+        chars += len(pages[-1])
+        if chars > MAX_TEXT_CHARS:
+            raise InputError(path, text_too_long(chars))
+    return pages
+
+
+def _content_size(page: Any) -> int:
+    """Decompressed bytes of a page's content streams (pypdf caches the decoded data)."""
+    contents = page.get("/Contents")
+    contents = contents.get_object() if contents is not None else None
+    if contents is None:
+        return 0
+    streams = contents if isinstance(contents, list) else [contents]
+    total = 0
+    for stream in streams:
+        stream = stream.get_object()
+        if hasattr(stream, "get_data"):
+            total += len(stream.get_data())
+    return total
 
 
 def _metadata_title(reader: Any) -> str | None:

@@ -12,6 +12,7 @@ from .discovery import collect_files
 from .document import Document
 from .fileio import DEFAULT_MAX_BYTES, read_bytes
 from .language import guess_language
+from .limits import MAX_TEXT_CHARS, text_too_long
 from .normalise import normalise, normalise_line
 from .registry import ReaderSpec, reader_for, spec_for_format, unsupported_reason
 from .types import Extracted, ReadResult, RecordError, SourceFile, describe_exception
@@ -19,14 +20,17 @@ from .types import Extracted, ReadResult, RecordError, SourceFile, describe_exce
 logger = logging.getLogger(__name__)
 
 
-def read(paths: Iterable[Path | str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadResult:
+def read(
+    paths: Iterable[Path | str], *, max_bytes: int = DEFAULT_MAX_BYTES, exclude: Iterable[Path | str] = ()
+) -> ReadResult:
     """Read every report under ``paths`` (files or folders); failures are collected, not raised.
 
     Example: ``result = read(["rapporter/", "notat.pdf"])``, then ``result.documents``
     (in file order) and ``result.failures`` (one ``InputError`` per unreadable file or record).
+    Folders in ``exclude`` (a build's output folder) are never read.
     """
     result = ReadResult()
-    for item in iter_documents(paths, max_bytes=max_bytes):
+    for item in iter_documents(paths, max_bytes=max_bytes, exclude=exclude):
         if isinstance(item, Document):
             result.documents.append(item)
         else:
@@ -35,7 +39,7 @@ def read(paths: Iterable[Path | str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> 
 
 
 def iter_documents(
-    paths: Iterable[Path | str], *, max_bytes: int = DEFAULT_MAX_BYTES
+    paths: Iterable[Path | str], *, max_bytes: int = DEFAULT_MAX_BYTES, exclude: Iterable[Path | str] = ()
 ) -> Iterator[Document | InputError]:
     """Stream the documents of a read, each failure in its place (paths that cannot be used first).
 
@@ -45,7 +49,7 @@ def iter_documents(
             if isinstance(item, InputError): report(item)
             else: handle(item)
     """
-    files, failures = collect_files(paths)
+    files, failures = collect_files(paths, exclude)
     yield from failures
     for _, result in read_sources(files, max_bytes=max_bytes):
         yield from result.documents
@@ -90,9 +94,13 @@ def read_file(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[D
 
 def make_document(extracted: Extracted, doc_id: str, path: Path, format: str) -> Document:
     """Normalise what a reader extracted and wrap it in a Document (raises on no text)."""
+    if len(extracted.text) > 2 * MAX_TEXT_CHARS:  # not even worth normalising
+        raise InputError(path, text_too_long(len(extracted.text)))
     text = normalise(extracted.text)
     if not text:
         raise InputError(path, "empty file")
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputError(path, text_too_long(len(text)))
     return Document(
         id=doc_id,
         text=text,

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import InputError, shown_path
 from .document import Document
 
 
@@ -66,7 +66,7 @@ class RecordError(InputError):
     def __init__(self, path: Path | str, line: int, reason: str) -> None:
         super().__init__(path, reason)
         self.line = line
-        self.args = (f"{path}:{line}: {reason}",)
+        self.args = (f"{shown_path(path)}:{line}: {reason}",)
 
 
 def describe_exception(exc: BaseException) -> str:

@@ -17,6 +17,7 @@ from .graphml import write_graphml
 from .html import write_html
 from .jsonld import write_jsonld
 from .ntriples import write_ntriples
+from .outset import Writer, check_output_dir, write_set
 from .turtle import write_turtle
 
 __all__ = [
@@ -69,16 +70,23 @@ def write_format(graph: Graph, fmt: str, path: Path | str) -> Path:
     return Path(path)
 
 
-def write_outputs(graph: Graph, out_dir: Path | str, formats: Iterable[str] = DEFAULT_FORMATS) -> list[Path]:
-    """Write ``graph`` into ``out_dir`` (created if missing) in each of ``formats``.
+def write_outputs(graph: Graph, out_dir: Path | str, formats: Iterable[str] = DEFAULT_FORMATS,
+                  extra: dict[str, Writer] | None = None) -> list[Path]:
+    """Write ``graph`` into ``out_dir`` (created if missing) in each of ``formats``, as one set.
 
-    Returns the paths written, in the order of ``formats``. An unknown name raises
-    ValueError listing the known ones, before anything is written.
+    ``extra`` adds files written by other code (``{"merges.csv": writer}``, each writer taking
+    the path to write). Returns the paths written, in the order of ``formats`` then ``extra``.
+    An unknown name raises ValueError listing the known ones, before anything is written; a
+    failure leaves the previous files and no temporary ones (see :mod:`.outset`).
     """
     names = list(dict.fromkeys(formats))
     unknown = [name for name in names if name not in FORMATS]
     if unknown:
         raise ValueError(f"unknown output format {unknown[0]!r}; available: {', '.join(FORMATS)}")
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    return [write_format(graph, name, out / FORMATS[name].filename) for name in names]
+    check_output_dir(out, [FORMATS[name].filename for name in names] + list(extra or {}))
+    writers: dict[str, Writer] = {
+        FORMATS[name].filename: (lambda path, name=name: write_format(graph, name, path)) for name in names
+    }
+    writers.update(extra or {})
+    return write_set(out, writers)

@@ -15,6 +15,18 @@ from pathlib import Path
 from ..graph.resolve import Resolution
 from .atomic import atomic_write_text
 
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_cell(value: str) -> str:
+    """A cell that cannot run as a formula: OWASP's advice, a ``'`` before a leading = + - @ tab or CR.
+
+    Report and alias text reach merges.csv verbatim, so ``=HYPERLINK(…)`` in a report would
+    otherwise be a live link (or a command) when the file is opened in a spreadsheet.
+    """
+    return "'" + value if value.startswith(_FORMULA_STARTS) else value
+
 
 def merges_csv(resolution: Resolution) -> str:
     """The merge table as CSV text (entity IRI path, label, form, report, reason), sorted."""
@@ -22,7 +34,7 @@ def merges_csv(resolution: Resolution) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["entity", "label", "form", "report", "reason"])
     rows = {
-        (m.entity, resolution.entities[m.entity].label, m.form, m.doc_id, m.reason)
+        tuple(map(neutralise_cell, (m.entity, resolution.entities[m.entity].label, m.form, m.doc_id, m.reason)))
         for m in resolution.merges
         if m.entity in resolution.entities
     }

@@ -4,6 +4,7 @@ from __future__ import annotations
 from .store import (
     STORE_DIR,
     open_store,
+    remember_graph_ttl,
     store_for,
     store_graph,
     store_query,
@@ -11,5 +12,5 @@ from .store import (
     write_store_format,
 )
 
-__all__ = ["STORE_DIR", "open_store", "store_for", "store_graph", "store_query", "write_store",
+__all__ = ["STORE_DIR", "open_store", "remember_graph_ttl", "store_for", "store_graph", "store_query", "write_store",
            "write_store_format"]

@@ -91,7 +91,6 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
 
     def _answer(self, sparql: str | None) -> None:
-        import pyoxigraph as ox
 
         if not sparql:
             self._fail(HTTPStatus.BAD_REQUEST, "missing the query parameter")

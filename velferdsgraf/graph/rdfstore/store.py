@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ...errors import GraphLoadError, QueryError
-from ...ontology.namespace import PREFIXES
 
 if TYPE_CHECKING:
     import pyoxigraph as ox
@@ -102,6 +101,16 @@ def write_store_format(out_dir: Path | str, fmt: str, path: Path | str) -> Path:
         meta = {"graph.ttl": {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns}, "triples": len(store)}
         (out / _META).write_text(json.dumps(meta, sort_keys=True) + "\n", encoding="utf-8")
     return path
+
+
+def remember_graph_ttl(out_dir: Path | str) -> None:
+    """Record ``OUT/graph.ttl`` (size, modification time) in ``store.json`` as the store's own dump,
+    after an output set moved it into place; later commands then query the store instead."""
+    out = Path(out_dir)
+    stat = (out / "graph.ttl").stat()
+    meta = {"graph.ttl": {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns},
+            "triples": len(open_store(out / STORE_DIR))}
+    (out / _META).write_text(json.dumps(meta, sort_keys=True) + "\n", encoding="utf-8")
 
 
 def open_store(path: Path | str) -> ox.Store:
