@@ -155,7 +155,7 @@ def _retype_quadratic(mentions: list[Mention], text: str) -> list[Mention]:
 def _settle_quadratic(mentions: list[Mention], text: str) -> list[Mention]:
     """settle_mentions as it was: every candidate against every kept mention."""
     ranked = sorted(
-        {m for m in _retype_quadratic(mentions, text) if extract_module._plausible_model_mention(m, text)},
+        {m for m in _retype_quadratic(mentions, text) if extract_module.plausible_model_mention(m, text)},
         key=lambda m: (-PRECEDENCE.get(m.source, 0), -(m.end - m.start), m.start, m.type.value, m.name),
     )
     kept: list[Mention] = []

@@ -57,7 +57,11 @@ def build(reports: Path, out: Path, *extra: object):  # type: ignore[no-untyped-
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+    """The output set: its files and the store's file names (the cache may grow)."""
+    files = {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+    store = folder / "store"
+    files |= {f"store/{p.name}": b"" for p in sorted(store.iterdir())} if store.is_dir() else {}
+    return files
 
 
 # --- discovery -------------------------------------------------------------------------------
@@ -362,8 +366,11 @@ def test_rel_os_errors_anywhere_in_the_cli_are_one_line(reports: Path, tmp_path:
     def broken(path):  # type: ignore[no-untyped-def]
         raise OSError(errno.EIO, "Input/output error", str(path))
 
+    parsed = tmp_path / "copy" / "graph.ttl"  # away from its store: read by load_graph
+    parsed.parent.mkdir()
+    parsed.write_bytes((tmp_path / "out" / "graph.ttl").read_bytes())
     monkeypatch.setattr("velferdsgraf.graph.store.load_graph", broken)
-    result = invoke("stats", tmp_path / "out" / "graph.ttl")
+    result = invoke("stats", parsed)
     assert result.exit_code == 1 and "graph.ttl: Input/output error" in one_line_error(result)
 
 
@@ -414,8 +421,14 @@ def test_rel_merges_csv_neutralises_formulas(reports: Path, tmp_path: Path) -> N
 ])
 def test_rel_sparql_run_time_errors_are_one_line(reports: Path, tmp_path: Path, query: str) -> None:
     assert build(reports, tmp_path / "out", "--formats", "ttl").exit_code == 0
-    result = invoke("query", tmp_path / "out" / "graph.ttl", query)
-    assert result.exit_code == 1 and one_line_error(result).startswith("Error: query failed: ")
+    parsed = tmp_path / "copy" / "graph.ttl"  # away from its store, so rdflib evaluates the query
+    parsed.parent.mkdir()
+    parsed.write_bytes((tmp_path / "out" / "graph.ttl").read_bytes())
+    result = invoke("query", parsed, query)
+    # the query is what the user typed: a usage error, in one line
+    assert result.exit_code == 2 and one_line_error(result).startswith("Error: query failed: ")
+    on_store = invoke("query", tmp_path / "out", query)  # SPARQL semantics: an error filters, no traceback
+    assert on_store.exit_code == 0 and "Traceback" not in on_store.output
 
 
 def test_rel_input_error_messages_are_single_lines() -> None:

@@ -138,7 +138,9 @@ def build(ctx: click.Context, reports: tuple[Path, ...], out_dir: Path, formats:
     from .graph.stats import graph_stats
     from .output import FORMATS, write_outputs
     from .output.merges import write_merges
-    from .graph.rdfstore import remember_graph_ttl, write_store, write_store_format
+    import shutil
+
+    from .graph.rdfstore import dump_store, install_store, remember_graph_ttl, stage_store
     from .output.outset import check_output_dir, signals_raise
 
     chosen = _split_list(formats, ALL_FORMATS, "format")
@@ -149,12 +151,17 @@ def build(ctx: click.Context, reports: tuple[Path, ...], out_dir: Path, formats:
                         cache_dir=cache_dir, scheduler=scheduler)
         if not result.documents:
             raise click.ClickException("no report could be read; nothing was written")
-        write_store(result.graph, out_dir)
-        # Turtle and N-Triples come from the store's own serializer; every file joins one set.
-        dumped = {FORMATS[f].filename: (lambda path, f=f: write_store_format(out_dir, f, path))
-                  for f in chosen if f in ("ttl", "nt")}
-        written = write_outputs(result.graph, out_dir, [f for f in chosen if f not in ("ttl", "nt")],
-                                extra={**dumped, "merges.csv": lambda path: write_merges(result.resolution, path)})
+        # The store is filled aside and moved into place with the files, so a failure or a signal
+        # leaves the previous store and files; Turtle and N-Triples come from the store's serializer.
+        staged = stage_store(result.graph, out_dir)
+        try:
+            dumped = {FORMATS[f].filename: (lambda path, f=f: dump_store(staged, f, path))
+                      for f in chosen if f in ("ttl", "nt")}
+            written = write_outputs(result.graph, out_dir, [f for f in chosen if f not in ("ttl", "nt")],
+                                    extra={**dumped, "merges.csv": lambda path: write_merges(result.resolution, path)})
+            install_store(out_dir, staged)
+        finally:
+            shutil.rmtree(staged, ignore_errors=True)
         if "ttl" in chosen:
             remember_graph_ttl(out_dir)
     if not quiet:

@@ -3,14 +3,17 @@ from __future__ import annotations
 
 from .store import (
     STORE_DIR,
+    dump_store,
+    install_store,
     open_store,
     remember_graph_ttl,
     store_for,
     store_graph,
+    stage_store,
     store_query,
     write_store,
     write_store_format,
 )
 
-__all__ = ["STORE_DIR", "open_store", "remember_graph_ttl", "store_for", "store_graph", "store_query", "write_store",
+__all__ = ["STORE_DIR", "dump_store", "install_store", "stage_store", "open_store", "remember_graph_ttl", "store_for", "store_graph", "store_query", "write_store",
            "write_store_format"]

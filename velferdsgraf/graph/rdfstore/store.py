@@ -43,11 +43,18 @@ def write_store(graph: Graph, out_dir: Path | str) -> Path:
     The store is filled beside the old one and then renamed into place, so a failed build
     leaves the old store as it was.
     """
+    return install_store(out_dir, stage_store(graph, out_dir))
+
+
+def stage_store(graph: Graph, out_dir: Path | str) -> Path:
+    """Fill a new store with ``graph`` in a hidden folder of ``out_dir``; returns that folder.
+
+    :func:`install_store` moves it into place; a caller that fails before that removes it.
+    """
     import pyoxigraph as ox
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    target = out / STORE_DIR
     tmp = out / f".{STORE_DIR}.{os.getpid()}.tmp"
     shutil.rmtree(tmp, ignore_errors=True)
     try:
@@ -56,14 +63,21 @@ def write_store(graph: Graph, out_dir: Path | str) -> Path:
             store.bulk_load(chunk, ox.RdfFormat.N_TRIPLES)
         store.optimize()
         del store  # closes the database before the rename
-        old = out / f".{STORE_DIR}.{os.getpid()}.old"
-        if target.exists():
-            os.replace(target, old)
-        os.replace(tmp, target)
-        shutil.rmtree(old, ignore_errors=True)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+    return tmp
+
+
+def install_store(out_dir: Path | str, staged: Path) -> Path:
+    """Move a staged store (:func:`stage_store`) into ``OUT/store/``, replacing the old one."""
+    out = Path(out_dir)
+    target = out / STORE_DIR
+    old = out / f".{STORE_DIR}.{os.getpid()}.old"
+    if target.exists():
+        os.replace(target, old)
+    os.replace(staged, target)
+    shutil.rmtree(old, ignore_errors=True)
     (out / _META).unlink(missing_ok=True)  # the store belongs to no graph.ttl until one is written
     return target
 
@@ -80,6 +94,17 @@ def _ntriples_chunks(graph: Graph) -> Iterator[bytes]:
             lines = []
     if lines:
         yield "".join(lines).encode("utf-8")
+
+
+def dump_store(store_dir: Path | str, fmt: str, path: Path | str) -> Path:
+    """Write the store in ``store_dir`` as Turtle (``ttl``) or N-Triples (``nt``) to ``path`` as it is."""
+    import pyoxigraph as ox
+
+    store = ox.Store.read_only(str(store_dir))
+    with open(path, "wb") as handle:
+        store.dump(handle, getattr(ox.RdfFormat, _DUMP_FORMATS[fmt]), from_graph=ox.DefaultGraph(),
+                   prefixes=_prefixes() if fmt == "ttl" else None)
+    return Path(path)
 
 
 def write_store_format(out_dir: Path | str, fmt: str, path: Path | str) -> Path:
