@@ -128,3 +128,17 @@ def test_cli_help_runs_as_module_without_heavy_imports():
     assert out.strip() == "[]"
     help_text = subprocess.run([sys.executable, "-m", "velferdsgraf", "--help"], capture_output=True, text=True)
     assert help_text.returncode == 0 and "build" in help_text.stdout
+
+
+def test_build_of_a_path_that_names_nothing_is_a_usage_error(tmp_path):
+    result = invoke("build", tmp_path / "nowhere.txt", "-o", tmp_path / "out")
+    assert result.exit_code == 2 and "no such file or folder" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_build_summary_counts_in_the_singular_when_one(tmp_path):
+    report = tmp_path / "r.txt"
+    report.write_text("Ordfører Kari Nordmann i Eidsberg kommune åpnet Velferdskonferansen 2026.", encoding="utf-8")
+    result = invoke("build", report, "-o", tmp_path / "out", "--formats", "ttl")
+    assert result.exit_code == 0 and "Built the graph of 1 report:" in result.stderr
+    assert "1 person," in result.stderr and "1 event" in result.stderr

@@ -1,6 +1,7 @@
 """The velferdsgraf command line: thin click commands over the library."""
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -144,6 +145,9 @@ def build(ctx: click.Context, reports: tuple[Path, ...], out_dir: Path, formats:
     from .output.outset import check_output_dir, signals_raise
 
     chosen = _split_list(formats, ALL_FORMATS, "format")
+    missing = [str(p) for p in reports if not os.path.lexists(p)]
+    if missing:  # a path that names nothing is a mistyped argument (an unreadable file is only skipped)
+        raise click.UsageError(f"no such file or folder: {', '.join(missing)}")
     check_output_dir(out_dir, [FORMATS[name].filename for name in chosen] + ["merges.csv"])  # before the work
     cache_dir = None if no_cache else out_dir / "cache"
     with signals_raise():
@@ -166,16 +170,23 @@ def build(ctx: click.Context, reports: tuple[Path, ...], out_dir: Path, formats:
             remember_graph_ttl(out_dir)
     if not quiet:
         counts = graph_stats(result.graph)["entities"]
-        summary = ", ".join(f"{n} {_PLURALS.get(t, t.lower())}" for t, n in counts.items() if n)
-        click.echo(f"Built the graph of {len(result.documents)} reports: {summary or 'no entities'}.", err=True)
+        summary = ", ".join(_counted(n, t.lower(), _PLURALS.get(t, t.lower())) for t, n in counts.items() if n)
+        click.echo(f"Built the graph of {_counted(len(result.documents), 'report')}: {summary or 'no entities'}.",
+                   err=True)
         if result.extract_stats is not None and cache_dir is not None:
-            click.echo(f"  {result.extract_stats.cached} reports from the cache, "
+            click.echo(f"  {_counted(result.extract_stats.cached, 'report')} from the cache, "
                        f"{result.extract_stats.extracted} extracted", err=True)
         for path in [*written, out_dir / "store"]:
             click.echo(f"  wrote {path}", err=True)
     if result.failures:
-        click.echo(f"{len(result.failures)} input(s) could not be read; the graph has the others.", err=True)
+        click.echo(f"{_counted(len(result.failures), 'input')} could not be read; the graph has the others.",
+                   err=True)
         ctx.exit(1)
+
+
+def _counted(n: int, one: str, many: str | None = None) -> str:
+    """ "1 report", "2 reports" (``many`` for plurals that are not ``one`` + "s")."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
 def _graph_source(ctx: click.Context, param: click.Parameter, value: Path) -> Path:
