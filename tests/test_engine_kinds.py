@@ -222,3 +222,11 @@ def test_a_name_after_a_cue_runs_to_the_end_of_its_clause_but_not_past_a_verb():
     x = _run("Hun presenterte prosjektet Trygg oppvekst i kommunal sektor. Satsingen Leve vel og har mange venner.")
     assert "Trygg oppvekst i kommunal sektor" in _names(x, EntityType.INITIATIVE)
     assert not any("har" in n for n in _names(x, EntityType.INITIATIVE))
+
+
+def test_a_programme_without_a_title_event_uses_the_event_its_opening_sentence_names():
+    x = _run("På Nettverkssamlinga møtest alle formannskapa i regionen. Stad: Fjordhotellet\n"
+             "09:00 Velkomen ved Kari Nordmann, KS\n10:00 Ola Hansen, Husbanken\n"
+             "Nettverkssamlinga blir avslutta med middag.\n", "nn")
+    pairs = _pairs(x, RelationKind.PARTICIPATES_IN)
+    assert {("Kari Nordmann", "Nettverkssamlinga"), ("Ola Hansen", "Nettverkssamlinga")} <= pairs

@@ -33,6 +33,7 @@ _MONTHS = (r"(?:januar|februar|mars|april|mai|juni|juli|august|september|oktober
 _TRAILING_DATE = re.compile(
     r"(?:[\s,–-]+(?:(?:man|tirs|ons|tors|fre|lør|søn)dag|måndag|tysdag|onsdag|torsdag|fredag|laurdag|sundag)?\s*"
     r"\d{1,2}\.?(?:\s*(?:[-–]|og|och)\s*\d{1,2}\.?)?\s*(?:" + _MONTHS + r"|\d{1,2}\.)(?:\s*\d{2,4})?)\s*$", re.I)
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-ZÆØÅÄÖ]")  # a line holding two sentences is no title
 _CAPTION = re.compile(r"\b(?:Foto|Fotograf|Photo|Bilde|Bild|Illustrasjon|Illustration)\s*:", re.I)
 _LABEL_LINE = re.compile(rf"^\s*([{_UPPER}{_LOWER}]+)\s*:\s*\S")
 
@@ -137,7 +138,7 @@ def headlines(doc: Document, limit: int = 4) -> list[Headline]:
             label = _LABEL_LINE.match(line)
             caption = _CAPTION.search(stripped)
             if not (label and label.group(1).lower() in prof.programme_labels) and not caption:
-                if len(stripped.split()) > 14 or stripped.endswith((".", "!")):
+                if len(stripped.split()) > 14 or stripped.endswith((".", "!")) or _SENTENCE_BREAK.search(stripped):
                     break
                 start = pos + len(line) - len(line.lstrip())
                 found.append(Headline(start, start + len(stripped)))

@@ -63,7 +63,7 @@ def participation(doc: Document, mentions: list[Mention], list_lines: list[tuple
 
     sentences = SentenceIndex(text)
     ordered = sorted(events + initiatives, key=lambda t: t.start)
-    page_event = next((t for t in events if t.rule == "event.headline"), None)
+    page_event = next((t for t in events if t.rule == "event.headline"), None) or _opening_event(text, events)
     programme = is_programme(doc)
     for actor in actors:
         s, e = sentences.containing(actor.start, actor.end)
@@ -126,6 +126,18 @@ def participation(doc: Document, mentions: list[Mention], list_lines: list[tuple
         if _in_byline(text, actor) or _CITED.search(text, max(s, actor.start - 40), actor.start):
             continue
         out.add(RelationKind.PARTICIPATES_IN, actor, occasion, s, e, rule="participation.report-person")
+
+
+def _opening_event(text: str, events: list[Mention]) -> Mention | None:
+    """Without a title naming it, the page's event is one named in its opening sentence and
+    again later ("På Sognatinget samlast …"), not an item on its agenda named once."""
+    if not events:
+        return None
+    first_stop = re.search(r"[.!?](?:\s|$)|\n\s*\n", text)
+    opening = first_stop.end() if first_stop else len(text)
+    counts = Counter(e.name for e in events)
+    early = [e for e in events if e.start < opening and counts[e.name] >= 2]
+    return early[0] if early else None
 
 
 def named_in_occasions(text: str, targets: list[Mention], actors: list[Mention], out: Relations) -> None:
