@@ -127,6 +127,8 @@ def check_person(mention: Mention) -> Mention | None:
     """A model's "person" whose first word is an organisation word ("Regionförbundet X") is an
     organisation; labels glued to a name are cut off (unglue_person)."""
     words = mention.surface.split()
+    if mention.source == "ner" and len(words) == 1:
+        return None  # a person needs a first and a last name (SCHEME.md); lone names are linked by rules
     if mention.source == "ner" and len(words) >= 2 and (_organisation_word(words[0]) or _ACRONYM.match(words[0])):
         return _retyped(mention, EntityType.ORGANISATION)  # "Regionförbundet X", "KS Vestland"
     return unglue_person(mention)
