@@ -230,3 +230,13 @@ def test_a_programme_without_a_title_event_uses_the_event_its_opening_sentence_n
              "Nettverkssamlinga blir avslutta med middag.\n", "nn")
     pairs = _pairs(x, RelationKind.PARTICIPATES_IN)
     assert {("Kari Nordmann", "Nettverkssamlinga"), ("Ola Hansen", "Nettverkssamlinga")} <= pairs
+
+
+@pytest.mark.parametrize("text, lang, pair", [
+    ("Mötet Välfärd i Motala 2026\nDeltagare: Anna Svensson, Motala kommun, och Erik Berg, Region Örebro.\n", "sv",
+     ("Anna Svensson", "Mötet Välfärd i Motala 2026")),
+    ("Konferencen Fremtidens pleje 2026\nOplægsholdere: Jens Hansen fra Tårnby Kommune.\n", "da",
+     ("Jens Hansen", "Konferencen Fremtidens pleje 2026")),
+])
+def test_labelled_participant_lines_in_danish_and_swedish(text, lang, pair):
+    assert pair in _pairs(_run(text, lang), RelationKind.PARTICIPATES_IN)

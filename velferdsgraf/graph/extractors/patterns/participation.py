@@ -18,7 +18,8 @@ _SPEAKER_CUES = re.compile(
     r"sa|sier|seier|fortalte|forteller|innlegg|innleiing|presentasjon|debatt\w*)\b",
     re.I,
 )
-_LIST_CUE = re.compile(r"^\s*(?:deltakere|deltakarar|deltagere|deltok|påmeldte|deltakande)\b", re.I | re.M)
+_LIST_CUE = re.compile(r"^\s*(?:deltakere|deltakarar|deltagere|deltagare|deltagarna|deltok|deltog|påmeldte|deltakande|"
+                       r"medverkande|innledere|innleiarar|oplægsholdere|talare|talere|foredragsholdere)\b", re.I | re.M)
 
 
 def participation(doc: Document, mentions: list[Mention], list_lines: list[tuple[int, int]],
@@ -197,6 +198,8 @@ def _in_byline(text: str, person: Mention, closing_line: bool = True) -> bool:
     line = text[start:end]
     if _BYLINE_START.match(line):
         return True
+    if re.match(r"^\s*[\wæøåÆØÅäöÄÖ]+\s*:", line):
+        return False  # "Deltagare: …", "Moderator: …": a labelled line, not a byline
     return closing_line and len(line) < 250 and not text[end:].strip() and not line.rstrip().endswith(("?", "!")) \
         and line.count(".") <= 1
 
