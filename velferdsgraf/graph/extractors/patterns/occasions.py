@@ -38,12 +38,6 @@ _CAPTION = re.compile(r"\b(?:Foto|Fotograf|Photo|Bilde|Bild|Illustrasjon|Illustr
 _LABEL_LINE = re.compile(rf"^\s*([{_UPPER}{_LOWER}]+)\s*:\s*\S")
 
 
-@lru_cache(maxsize=16)
-def _compound_pattern(heads: tuple[str, ...]) -> re.Pattern[str]:
-    """``(?i)(head1|head2|…)$`` for the compound endings of a profile."""
-    return re.compile("(?:" + "|".join(re.escape(h) for h in heads) + r")$", re.I)
-
-
 def compound_event_word(word: str, prof: LanguageProfile, heads: tuple[str, ...] | None = None) -> bool:
     """Is ``word`` a compound ending in an event noun, with a modifier of its own?
 
@@ -144,12 +138,6 @@ def headlines(doc: Document, limit: int = 4) -> list[Headline]:
                 found.append(Headline(start, start + len(stripped)))
         pos = end + 1
     return found
-
-
-def headline(doc: Document) -> Headline | None:
-    """The title line of a page: the first of ``headlines``."""
-    lines = headlines(doc)
-    return lines[0] if lines else None
 
 
 def is_programme(doc: Document) -> bool:
