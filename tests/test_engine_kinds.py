@@ -240,3 +240,13 @@ def test_a_programme_without_a_title_event_uses_the_event_its_opening_sentence_n
 ])
 def test_labelled_participant_lines_in_danish_and_swedish(text, lang, pair):
     assert pair in _pairs(_run(text, lang), RelationKind.PARTICIPATES_IN)
+
+
+@pytest.mark.parametrize("text, lang, role", [
+    ("Formand: Borgmester Jens Hansen, Tårnby Kommune\n", "da", ("Jens Hansen", "borgmester", "Tårnby Kommune")),
+    ("Regionsrådsformand Ulla Jensen og sundhedsdirektør Ole Holm, begge Region Sjælland.\n", "da",
+     ("Ole Holm", "sundhedsdirektør", "Region Sjælland")),
+    ("Ordförande är Anna Svensson (S), Motala. Hon leder mötet.\n", "sv", ("Anna Svensson", "ordförande", "Motala")),
+])
+def test_danish_and_swedish_committee_layouts(text, lang, role):
+    assert role in _roles(_run(text, lang))

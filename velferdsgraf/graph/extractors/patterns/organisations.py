@@ -300,8 +300,9 @@ def listed_organisations(doc: Document, known: list[Mention]) -> tuple[list[Ment
             if caption:
                 s = caption.end()  # "F.v. Kari Haugland (…)": a photo caption, not a category list
             item_tokens = tokenize(text, s, e)
-            if caption or _starts_person(item_tokens, 0, text):
-                continue  # a person listed, not an organisation
+            titled = len(item_tokens) > 1 and is_title_word(item_tokens[0].text)
+            if caption or _starts_person(item_tokens, 0, text) or (titled and _starts_person(item_tokens, 1, text)):
+                continue  # a person listed ("Borgmester Kari Nordmann"), not an organisation
             for a, b in _split_adjacent_names(item_tokens):
                 found.append(_mention(doc, a.start, b.end))
     return found, lines

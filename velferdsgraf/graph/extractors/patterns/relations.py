@@ -198,9 +198,9 @@ def role_relations(doc: Document, persons: list[Mention], titles: list[Title], i
             continue
         groups, end = title_chain(text, title.start, by_start, index)
         # "Prosjektleiar er Ingrid Sæle Bruvik", "statssekretær Paul Chaffey", "… i Lier, Morten Åsland"
-        nxt = _skip(re.compile(r"[ \t]*[,:]?[ \t]*|\s+(?:er|var|blir|vert|blei)\s+"), text, end)
+        nxt = _skip(re.compile(r"[ \t]*[,:]?[ \t]*|\s+(?:er|var|blir|vert|blei|är|blev|bliver)\s+"), text, end)
         if nxt is not None and nxt not in person_at:
-            nxt = _skip(re.compile(r"\s+(?:er|var|blir|vert|blei)\s+"), text, end)
+            nxt = _skip(re.compile(r"\s+(?:er|var|blir|vert|blei|är|blev|bliver)\s+"), text, end)
         if nxt is not None and nxt in person_at and len(groups) == 1:
             person = person_at[nxt]
             end = person.end
@@ -218,7 +218,7 @@ def role_relations(doc: Document, persons: list[Mention], titles: list[Title], i
             # and "tittel Navn (begge X kommune)": the place in a parenthesis after the name.
             if not groups[0].orgs:
                 comma = _skip(re.compile(r"(?:[ \t]*\([A-ZÆØÅÄÖ][A-Za-zæøåäö]{0,3}\))?"
-                                         r"\s*(?:,|\((?:begge|båe|både|alle|bægge|båda)?)\s*"), text, person.end)
+                                         r"\s*(?:,|\()\s*(?:(?:begge|båe|både|alle|bægge|båda)\s+)?"), text, person.end)
                 orgs, org_end = org_list(text, comma, index) if comma is not None else ([], person.end)
                 if orgs and re.match(r"\s*(?:$|\n|[,.;)]|\s(?:og|and|och)\s|\s[a-zæøåäö])", text[org_end:org_end + 6]):
                     groups[0].orgs, end = orgs, org_end
