@@ -70,7 +70,7 @@ class PatternExtractor:
                     and not any(_overlaps(p, a) for a in anchors)]
         # The model's persons that no rule found are anchors for the relation rules too, so a
         # better model gives more relations; its other guesses stay gap-fillers.
-        persons += [p for p in model_persons(prior, text) if not any(_overlaps(p, q) for q in persons)
+        persons += [p for p in model_mentions(prior, text, EntityType.PERSON) if not any(_overlaps(p, q) for q in persons)
                     and not any(_overlaps(p, a) for a in anchors)]
         orgs += context_organisations(doc, tokens, persons, known + orgs + named)
         orgs += byline_units(doc, known + orgs)
@@ -92,7 +92,7 @@ class PatternExtractor:
         places += misspelt_municipalities(doc, known + orgs + named + persons + places)
         mentions = known + orgs + named + persons + places
         # The model's organisations no rule found anchor the relation rules as well.
-        mentions += [o for o in model_organisations(prior, text) if not any(_overlaps(o, m) for m in mentions)]
+        mentions += [o for o in model_mentions(prior, text, EntityType.ORGANISATION) if not any(_overlaps(o, m) for m in mentions)]
         out = Relations(doc)
         titles = find_titles(text, tokens)
         titles = [t for t in titles if not any(m.start <= t.start < m.end for m in mentions
@@ -114,33 +114,24 @@ class PatternExtractor:
         return Extraction(doc.id, new, out.relations)
 
 
-def model_persons(prior: Extraction | None, text: str) -> list[Mention]:
-    """The model's person mentions that pass the checks every mention passes before settling."""
+# Which of the model's mention types can become each type after the mention checks.
+_MODEL_TYPES = {EntityType.PERSON: (EntityType.PERSON,),
+                EntityType.ORGANISATION: (EntityType.ORGANISATION, EntityType.PERSON)}
+
+
+def model_mentions(prior: Extraction | None, text: str, wanted: EntityType) -> list[Mention]:
+    """The model's mentions that pass the checks every mention passes before settling and then
+    are of type ``wanted`` (a "person" opening with "Regionförbundet" is an organisation)."""
     from ...extract import plausible_model_mention
     from ...mention_checks import check_mention
 
     found = []
     for m in (prior.mentions if prior else []):
-        if m.source != "ner" or m.type is not EntityType.PERSON:
+        if m.source != "ner" or m.type not in _MODEL_TYPES[wanted]:
             continue
         checked = check_mention(m, text)
-        if checked is not None and checked.type is EntityType.PERSON and plausible_model_mention(checked, text) \
-                and len(checked.name.split()) >= 2:
-            found.append(checked)
-    return found
-
-
-def model_organisations(prior: Extraction | None, text: str) -> list[Mention]:
-    """The model's organisation mentions (or persons retyped as organisations) that pass the checks."""
-    from ...extract import plausible_model_mention
-    from ...mention_checks import check_mention
-
-    found = []
-    for m in (prior.mentions if prior else []):
-        if m.source != "ner" or m.type not in (EntityType.ORGANISATION, EntityType.PERSON):
-            continue
-        checked = check_mention(m, text)
-        if checked is not None and checked.type is EntityType.ORGANISATION and plausible_model_mention(checked, text):
+        if checked is not None and checked.type is wanted and plausible_model_mention(checked, text) \
+                and (wanted is not EntityType.PERSON or len(checked.name.split()) >= 2):
             found.append(checked)
     return found
 

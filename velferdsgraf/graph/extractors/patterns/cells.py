@@ -13,11 +13,10 @@ from __future__ import annotations
 
 from ....input.document import Document
 from ...types import EntityType, Mention, RelationKind
-from .relations import MentionIndex, Relations
+from .relations import _PLACES, MentionIndex, Relations
 from .roles import Title
 
 SOURCE = "patterns"
-_PLACES = (EntityType.ORGANISATION, EntityType.MUNICIPALITY)
 _MAX_CELLS = 4
 
 
